@@ -1,0 +1,68 @@
+# Manchette: `make run` to try it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STATE := .state
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+export DJANGO_SETTINGS_MODULE ?= manchette.settings.dev
+
+.PHONY: run test test-sqlite test-postgres lint format migrate seed serve-dev worker browsers clean
+
+$(STATE)/venv: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,dev]"
+	mkdir -p $(STATE) var && touch $@
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium;
+# no browser is ever downloaded).
+$(STATE)/browsers:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| { echo "Could not install chromium: run 'sudo apt-get install chromium' and retry."; exit 1; }; \
+	fi
+	mkdir -p $(STATE) && touch $@
+
+browsers: $(STATE)/browsers
+
+migrate: $(STATE)/venv
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: seed
+	@echo "Manchette runs at http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
+	$(BIN)/python manage.py run_site --host 127.0.0.1 --port 8000
+
+worker: $(STATE)/venv
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+test: $(STATE)/venv $(STATE)/browsers
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=manchette.settings.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MAKE) test-sqlite
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)').close()" 2>/dev/null; then \
+		$(MAKE) test-postgres; \
+	else \
+		echo "PostgreSQL is not reachable at $(PG_URL): skipped the PostgreSQL run (start it, or set PG_URL)."; \
+	fi
+
+test-sqlite: $(STATE)/venv
+	DATABASE_URL= $(BIN)/pytest -q
+
+test-postgres: $(STATE)/venv
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+
+lint: $(STATE)/venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STATE)/venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(STATE) $(VENV) var/db.sqlite3*

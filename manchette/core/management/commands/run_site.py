@@ -1,0 +1,41 @@
+import os
+import subprocess
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve the site with Django's development server and run the task worker beside it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", default="8000")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start the task worker."
+        )
+
+    def handle(self, *args, host, port, no_worker, **options):
+        worker = None
+        # The autoreloader re-runs this command in a child with RUN_MAIN set;
+        # only the outer process starts the worker, so there is exactly one.
+        if not no_worker and os.environ.get("RUN_MAIN") != "true":
+            worker = subprocess.Popen(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "db_worker",
+                    "--queue-name",
+                    "*",
+                    "--interval",
+                    "5",
+                ],
+            )
+            self.stdout.write(f"Task worker started (pid {worker.pid}).")
+        try:
+            call_command("runserver", f"{host}:{port}")
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=10)

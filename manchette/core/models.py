@@ -1,0 +1,87 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+
+@register_setting(icon="site")
+class SiteIdentity(ClusterableModel, BaseSiteSetting):
+    """The newsroom's name, logo and social accounts, edited in Wagtail's settings."""
+
+    publisher_name = models.CharField(
+        _("nom de la publication"), max_length=120, default="Manchette"
+    )
+    tagline = models.CharField(_("slogan"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    newsletter_title = models.CharField(
+        _("titre de la newsletter"),
+        max_length=120,
+        default="La newsletter qui vous briefe en 5 min",
+    )
+    newsletter_text = models.CharField(
+        _("texte de la newsletter"),
+        max_length=250,
+        default="Chaque jour, recevez l’essentiel de l’information pour ne rien rater de l’actualité",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("publisher_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identité"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter_title"), FieldPanel("newsletter_text")],
+            heading=_("Newsletter"),
+        ),
+        InlinePanel("social_links", label=_("Réseaux sociaux")),
+    ]
+
+    class Meta:
+        verbose_name = _("identité du site")
+
+
+class SocialLink(Orderable):
+    NETWORKS = [
+        ("facebook", "Facebook"),
+        ("x", "X (Twitter)"),
+        ("instagram", "Instagram"),
+        ("linkedin", "LinkedIn"),
+        ("youtube", "YouTube"),
+        ("tiktok", "TikTok"),
+        ("whatsapp", "WhatsApp"),
+        ("telegram", "Telegram"),
+        ("threads", "Threads"),
+        ("bluesky", "Bluesky"),
+        ("mastodon", "Mastodon"),
+        ("other", _("Autre")),
+    ]
+
+    settings = ParentalKey(
+        SiteIdentity, related_name="social_links", on_delete=models.CASCADE
+    )
+    network = models.CharField(_("réseau"), max_length=20, choices=NETWORKS)
+    url = models.URLField(_("adresse"))
+    label = models.CharField(_("libellé"), max_length=60, blank=True)
+
+    panels = [FieldPanel("network"), FieldPanel("url"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lien social")
+        verbose_name_plural = _("liens sociaux")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.get_network_display()

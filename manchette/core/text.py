@@ -1,0 +1,70 @@
+"""Pure text helpers: word counts, reading time, excerpts, sentences. No database."""
+
+import math
+import re
+import unicodedata
+from html import unescape
+
+from django.utils.html import strip_tags
+
+# A word is a whitespace-separated token holding at least one letter or digit,
+# so punctuation standing alone (French « », –, :) is not counted.
+_TOKEN = re.compile(r"\S+")
+_WORDLIKE = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
+_SPACES = re.compile(r"\s+")
+
+
+def plain_text(html: str) -> str:
+    """Return the visible text of an HTML fragment, whitespace collapsed."""
+    text = strip_tags(html or "")
+    return _SPACES.sub(" ", unescape(text).replace("\xa0", " ")).strip()
+
+
+def word_count(text: str) -> int:
+    """Return the number of words in plain text."""
+    return sum(1 for token in _TOKEN.findall(text or "") if _WORDLIKE.search(token))
+
+
+def reading_minutes(text: str, *, words_per_minute: int) -> int:
+    """Return the minutes needed to read ``text``: words / rate, rounded up, at least 1.
+
+    The rule: count the words of the text a reader reads (the body, without the
+    "Lire aussi" links), divide by ``words_per_minute`` and round up. An empty
+    text still reads in one minute, so the page never says 0.
+    """
+    if words_per_minute <= 0:
+        raise ValueError("words_per_minute must be positive")
+    return max(1, math.ceil(word_count(text) / words_per_minute))
+
+
+def excerpt(text: str, *, length: int = 140, ellipsis: str = "…") -> str:
+    """Return ``text`` cut to about ``length`` characters at a word boundary, ending in "…".
+
+    Text that already fits is returned whole, without an ellipsis.
+    """
+    text = _SPACES.sub(" ", text or "").strip()
+    if len(text) <= length:
+        return text
+    cut = text[:length]
+    # Prefer the last word boundary unless it would drop most of the excerpt.
+    boundary = cut.rfind(" ")
+    if boundary >= length * 0.6:
+        cut = cut[:boundary]
+    return cut.rstrip(" ,;:.-–—(«\"'") + ellipsis
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentences of plain text, split after ., ! ? or … before a capital."""
+    text = _SPACES.sub(" ", text or "").strip()
+    if not text:
+        return []
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def ascii_slug(value: str, *, max_length: int = 80) -> str:
+    """Return an ASCII slug for ``value`` (accents dropped, lowercase, hyphens)."""
+    value = re.sub(r"[\s’'`´]+", " ", unicodedata.normalize("NFKD", value or ""))
+    value = value.encode("ascii", "ignore").decode("ascii").lower()
+    value = re.sub(r"[^a-z0-9]+", "-", value).strip("-")
+    return value[:max_length].strip("-")

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    name = "manchette.news"
+    label = "news"
+    verbose_name = "Actualités"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,105 @@
+"""Turns sanitized HTML into article body blocks, "Lire aussi" paragraphs included."""
+
+import re
+from collections.abc import Callable
+from html import escape
+
+import lxml.html
+
+from manchette.core.html import sanitize_html
+from manchette.core.text import plain_text
+
+READ_ALSO = re.compile(
+    r"^\s*(lire aussi|à lire aussi|voir aussi)\s*[:：]", re.IGNORECASE
+)
+INLINE_TAGS = {"strong", "b", "em", "i", "u", "sup", "sub", "a", "br", "cite"}
+RICH_TAGS = {"p", "ul", "ol"}
+
+ArticleResolver = Callable[[str], "int | None"]
+
+
+def _outer_html(element) -> str:
+    return lxml.html.tostring(element, encoding="unicode", method="html").strip()
+
+
+def _rich_text(element) -> str:
+    """Return an element as Wagtail rich text: bold/italic normalised, links kept external."""
+    for node in element.iter():
+        if node.tag == "strong":
+            node.tag = "b"
+        elif node.tag == "em":
+            node.tag = "i"
+        elif node.tag in {"u", "cite"}:
+            node.drop_tag()
+    if element.tag not in RICH_TAGS:
+        html = _outer_html(element)
+        return f"<p>{html}</p>"
+    return _outer_html(element)
+
+
+def _read_also_target(element, resolve_article: ArticleResolver) -> int | None:
+    """Return the article id a "Lire aussi : <a>" paragraph points at, if it is one."""
+    if element.tag != "p" or not READ_ALSO.match(element.text_content() or ""):
+        return None
+    links = element.findall(".//a")
+    if len(links) != 1 or not links[0].get("href"):
+        return None
+    return resolve_article(links[0].get("href"))
+
+
+def html_to_blocks(
+    html: str, *, resolve_article: ArticleResolver | None = None
+) -> list[dict]:
+    """Return StreamField raw data (``[{"type", "value"}]``) for an HTML body.
+
+    The HTML is sanitized first. Paragraphs and lists become paragraph blocks,
+    ``h2``–``h6`` headings, ``blockquote`` quotes; a paragraph reading
+    ``Lire aussi : <a href=URL>`` whose URL ``resolve_article`` maps to an article
+    id becomes a ``read_also`` block. Loose text is wrapped in paragraphs.
+    """
+    resolve_article = resolve_article or (lambda url: None)
+    clean = sanitize_html(html).strip()
+    if not clean:
+        return []
+    blocks: list[dict] = []
+    container = lxml.html.fragment_fromstring(clean, create_parent="div")
+    if container.text and container.text.strip():
+        blocks.append(
+            {"type": "paragraph", "value": f"<p>{escape(container.text.strip())}</p>"}
+        )
+    for element in container:
+        tail = (element.tail or "").strip()
+        element.tail = None
+        tag = element.tag if isinstance(element.tag, str) else ""
+        text = plain_text(_outer_html(element))
+        if tag in {"h2", "h3", "h4", "h5", "h6"}:
+            if text:
+                level = "h2" if tag == "h2" else "h3"
+                blocks.append(
+                    {"type": "heading", "value": {"text": text[:200], "level": level}}
+                )
+        elif tag == "blockquote":
+            if text:
+                blocks.append(
+                    {"type": "quote", "value": {"text": text, "attribution": ""}}
+                )
+        elif tag in {"figure", "img"}:
+            # Images of wire copy and imports are handled by the importers
+            # (they need files); a caption alone is kept as text.
+            caption = element.find(".//figcaption")
+            if caption is not None and caption.text_content().strip():
+                blocks.append(
+                    {
+                        "type": "paragraph",
+                        "value": f"<p><i>{escape(caption.text_content().strip())}</i></p>",
+                    }
+                )
+        elif tag in INLINE_TAGS or tag in RICH_TAGS or tag == "li":
+            target = _read_also_target(element, resolve_article)
+            if target is not None:
+                blocks.append({"type": "read_also", "value": {"article": target}})
+            elif text:
+                blocks.append({"type": "paragraph", "value": _rich_text(element)})
+        if tail:
+            blocks.append({"type": "paragraph", "value": f"<p>{escape(tail)}</p>"})
+    return blocks

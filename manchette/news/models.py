@@ -1,0 +1,393 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from manchette.core.text import excerpt, reading_minutes, sentences
+
+from .blocks import ArticleBodyBlock, body_plain_text
+
+MAX_SUMMARY_SENTENCES = 3
+
+
+def paginate(request, items, *, per_page: int | None = None):
+    """Return the requested page of ``items``; a bad page number gives 404."""
+    paginator = Paginator(items, per_page or settings.MANCHETTE_PAGE_SIZE)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404(_("Cette page n’existe pas.")) from exc
+
+
+class HomePage(Page):
+    """The front page ("Accueil"): latest news, then one block per section."""
+
+    intro = models.CharField(_("accroche"), max_length=250, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = [
+        "news.SectionPage",
+        "news.AuthorIndexPage",
+        "news.TagIndexPage",
+        "news.ContentPage",
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page d’accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_list_latest, section_blocks
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest"] = article_list_latest(limit=7)
+        context["section_blocks"] = section_blocks(per_section=4)
+        return context
+
+
+class SectionPage(Page):
+    """A section ("rubrique") such as Politique or Économie; articles live under it."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("description")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("rubrique")
+        verbose_name_plural = _("rubriques")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_list_for_section
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, article_list_for_section(self))
+        return context
+
+
+class AuthorIndexPage(Page):
+    """The list of the newsroom's authors ("Auteurs")."""
+
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.AuthorPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des auteurs")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = AuthorPage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class AuthorPage(Page):
+    """A journalist's page: bio and their articles."""
+
+    role = models.CharField(_("fonction"), max_length=120, blank=True)
+    bio = models.TextField(_("biographie"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    parent_page_types = ["news.AuthorIndexPage"]
+    subpage_types = []
+    search_fields = [*Page.search_fields, index.SearchField("bio")]
+
+    class Meta:
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_list_for_author
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, article_list_for_author(self))
+        return context
+
+
+class TagIndexPage(RoutablePageMixin, Page):
+    """Serves the tag pages: ``/sujets/`` lists tags, ``/sujets/<slug>/`` their articles."""
+
+    parent_page_types = ["news.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des sujets")
+
+    @path("")
+    def tag_list(self, request):
+        from .selectors import tag_list_popular
+
+        return self.render(
+            request,
+            context_overrides={"tags": tag_list_popular(limit=200)},
+        )
+
+    @path("<slug:tag_slug>/")
+    def tag_detail(self, request, tag_slug):
+        from .selectors import article_list_for_tag
+
+        tag = get_object_or_404(Tag, slug=tag_slug)
+        return self.render(
+            request,
+            template="news/tag_page.html",
+            context_overrides={
+                "tag": tag,
+                "articles": paginate(request, article_list_for_tag(tag)),
+            },
+        )
+
+    def tag_url(self, tag_slug: str) -> str:
+        return self.url + self.reverse_subpage("tag_detail", args=[tag_slug])
+
+
+class ContentPage(Page):
+    """A plain page (about us, legal notice, a page imported from WordPress)."""
+
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["news.HomePage", "news.ContentPage"]
+    subpage_types = ["news.ContentPage"]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Requires an "En bref" of one to three sentences when the article is published."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        summary = cleaned_data.get("summary") or ""
+        if summary and not getattr(self, "is_deferred_validation", False):
+            count = len(sentences(summary))
+            if count > MAX_SUMMARY_SENTENCES:
+                self.add_error(
+                    "summary",
+                    _("« En bref » compte %(count)d phrases ; trois au plus.")
+                    % {"count": count},
+                )
+        return cleaned_data
+
+
+class ArticlePage(Page):
+    """A news article: "En bref", body, authors, tags, related articles."""
+
+    summary = models.TextField(
+        _("en bref"),
+        help_text=_(
+            "Une à trois phrases qui résument l’article ; obligatoire pour publier."
+        ),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("corps"), blank=True)
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_caption = models.CharField(_("légende"), max_length=300, blank=True)
+    featured_image_credit = models.CharField(_("crédit"), max_length=120, blank=True)
+    tags = ClusterTaggableManager(
+        through=ArticlePageTag, blank=True, verbose_name=_("sujets")
+    )
+    updated_at = models.DateTimeField(
+        _("mis à jour le"),
+        null=True,
+        blank=True,
+        help_text=_("Date de mise à jour affichée ; vide : la dernière publication."),
+    )
+    featured = models.BooleanField(
+        _("à la une"), default=False, help_text=_("Mis en avant (accueil, newsletter).")
+    )
+    comments_open = models.BooleanField(_("commentaires ouverts"), default=True)
+    # Denormalised for listings: set from the parent page on save.
+    section = models.ForeignKey(
+        "news.SectionPage",
+        verbose_name=_("rubrique"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("temps de lecture (minutes)"), default=1, editable=False
+    )
+    # Maintained by the comments app: approved comments on this article.
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    # Where the article came from (a ninjs ``uri``), so re-imports update it.
+    source_uri = models.CharField(
+        max_length=500, blank=True, db_index=True, editable=False
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        InlinePanel("article_authors", label=_("Auteurs")),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_image"),
+                FieldPanel("featured_image_caption"),
+                FieldPanel("featured_image_credit"),
+            ],
+            heading=_("Image principale"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label=_("Articles liés (choix de la rédaction)")),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("updated_at"),
+        FieldPanel("featured"),
+        FieldPanel("comments_open"),
+    ]
+    base_form_class = ArticlePageForm
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("section_id"),
+        index.FilterField("first_published_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["section", "featured"])]
+
+    @property
+    def published_at(self):
+        return self.first_published_at or self.go_live_at or timezone.now()
+
+    @property
+    def modified_at(self):
+        return self.updated_at or self.last_published_at or self.published_at
+
+    @property
+    def shows_update(self) -> bool:
+        """True when the article changed at least ten minutes after it was first published."""
+        return (self.modified_at - self.published_at).total_seconds() >= 600
+
+    @cached_property
+    def excerpt(self) -> str:
+        return excerpt(
+            self.summary or body_plain_text(self.body),
+            length=settings.MANCHETTE_EXCERPT_LENGTH,
+        )
+
+    @cached_property
+    def author_list(self) -> list["AuthorPage"]:
+        return [link.author for link in self.article_authors.all() if link.author_id]
+
+    def compute_reading_minutes(self) -> int:
+        return reading_minutes(
+            body_plain_text(self.body),
+            words_per_minute=settings.MANCHETTE_WORDS_PER_MINUTE,
+        )
+
+    def full_clean(self, *args, **kwargs):
+        self.reading_minutes = self.compute_reading_minutes()
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.live and not (self.summary or "").strip():
+            raise ValidationError(
+                {"summary": _("« En bref » est obligatoire pour publier.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = self.compute_reading_minutes()
+        if self.path and (
+            self.section_id is None or kwargs.pop("refresh_section", False)
+        ):
+            parent = self.get_parent()
+            if parent is not None and parent.specific_class is SectionPage:
+                self.section_id = parent.pk
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import article_list_related
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = article_list_related(self, limit=8)
+        return context
+
+
+class ArticlePageAuthor(Orderable):
+    page = ParentalKey(
+        ArticlePage, related_name="article_authors", on_delete=models.CASCADE
+    )
+    author = models.ForeignKey(
+        AuthorPage, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+
+class ArticlePageRelated(Orderable):
+    page = ParentalKey(
+        ArticlePage, related_name="related_links", on_delete=models.CASCADE
+    )
+    article = models.ForeignKey(
+        ArticlePage,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("article lié")
+        verbose_name_plural = _("articles liés")
