@@ -28,6 +28,27 @@ def _clear_cache():
 
 
 @pytest.fixture
+def wagtail_base_data(transactional_db):
+    """Recreate what Wagtail's migrations insert (root page, locale, root collection),
+    which a transactional test's flush deletes.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
 def home(db):
     from manchette.news.services import site_ensure
 
@@ -62,3 +83,40 @@ def pytest_configure(config):
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     assert settings.LANGUAGE_CODE == "fr"
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Return a headless Debian Chromium driven by Playwright (never a downloaded one)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(
+            f"{CHROMIUM} is missing: `make test` installs Debian's chromium package"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """Return a fresh browser tab in French, closed after the test."""
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -5,8 +5,10 @@ from html import escape
 
 import factory
 from django.utils import timezone
+from taggit.models import Tag
 
-from manchette.news.models import ArticlePage, SectionPage
+from manchette.core.text import ascii_slug
+from manchette.news.models import ArticlePage, ArticlePageTag, SectionPage
 from manchette.news.services import (
     ArticleData,
     article_save,
@@ -79,3 +81,29 @@ class ArticlePageFactory(factory.Factory):
         )
         article, _ = article_save(section=section, data=data, publish=publish)
         return ArticlePage.objects.get(pk=article.pk)
+
+
+def articles_bulk(section: SectionPage, count: int, *, tag: str | None = None) -> None:
+    """Add ``count`` live articles to ``section`` quickly (no revisions), for volume tests."""
+    now = timezone.now()
+    start = ArticlePage.objects.filter(section=section).count()
+    created = []
+    for index in range(start, start + count):
+        article = ArticlePage(
+            title=f"Article en volume {index}",
+            slug=f"volume-{section.slug}-{index}",
+            summary="Résumé en volume.",
+            body=paragraphs_to_blocks(["Texte en volume."]),
+            live=True,
+            first_published_at=now - timedelta(minutes=index + 1),
+            last_published_at=now - timedelta(minutes=index + 1),
+        )
+        section.add_child(instance=article)
+        created.append(article.pk)
+    if tag:
+        tag_object, _ = Tag.objects.get_or_create(
+            name=tag, defaults={"slug": ascii_slug(tag)}
+        )
+        ArticlePageTag.objects.bulk_create(
+            [ArticlePageTag(content_object_id=pk, tag=tag_object) for pk in created]
+        )

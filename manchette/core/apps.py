@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "manchette.core"
     label = "core"
     verbose_name = "Manchette"
+
+    def ready(self):
+        from . import identity  # noqa: F401 - connects the cache invalidation.

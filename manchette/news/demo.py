@@ -297,6 +297,9 @@ def demo_build(*, reset_passwords: bool = False, progress=None) -> dict:
             article = ArticlePage.objects.get(pk=article.pk)
             article.body = _body(item, slug_to_id)
             article.save_revision().publish()
+            ArticlePage.objects.filter(pk=article.pk).update(
+                last_published_at=article.first_published_at
+            )
     return {
         "accounts": accounts,
         "created": len(created),

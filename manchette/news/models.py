@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from manchette.core.text import excerpt, reading_minutes, sentences
 
@@ -51,6 +52,30 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d’accueil")
+
+    def route(self, request, path_components):
+        """Find a section or an article by its URL path in one query, instead of two
+        queries per level.
+        """
+        if len(path_components) == 1:
+            url_path = self.url_path + path_components[0] + "/"
+            section = SectionPage.objects.filter(url_path=url_path).first()
+            if section is not None:
+                if not section.live:
+                    raise Http404
+                return RouteResult(section)
+        if len(path_components) == 2:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            article = (
+                ArticlePage.objects.filter(url_path=url_path)
+                .select_related("featured_image", "section")
+                .first()
+            )
+            if article is not None:
+                if not article.live:
+                    raise Http404
+                return RouteResult(article)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_list_latest, section_blocks
@@ -323,7 +348,15 @@ class ArticlePage(Page):
 
     @cached_property
     def author_list(self) -> list["AuthorPage"]:
-        return [link.author for link in self.article_authors.all() if link.author_id]
+        if self.pk is None:
+            return [
+                link.author for link in self.article_authors.all() if link.author_id
+            ]
+        return [link.author for link in self.article_authors.select_related("author")]
+
+    @cached_property
+    def tag_list(self) -> list[Tag]:
+        return list(self.tags.all())
 
     def compute_reading_minutes(self) -> int:
         return reading_minutes(
@@ -356,7 +389,7 @@ class ArticlePage(Page):
         from .selectors import article_list_related
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = article_list_related(self, limit=8)
+        context["related"] = article_list_related(self, limit=8, tags=self.tag_list)
         return context
 
 

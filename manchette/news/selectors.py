@@ -37,6 +37,7 @@ from .models import (
 )
 
 CARD_RENDITIONS = ("fill-640x360|format-webp",)
+NAV_CACHE_KEY = "news:navigation"
 
 
 def _restricted():
@@ -96,12 +97,15 @@ def article_list_for_author(author: AuthorPage) -> QuerySet:
     )
 
 
-def article_list_related(article: ArticlePage, *, limit: int = 8) -> list[ArticlePage]:
+def article_list_related(
+    article: ArticlePage, *, limit: int = 8, tags: list[Tag] | None = None
+) -> list[ArticlePage]:
     """Return the related articles of ``article``: editor picks first (in their order),
     then articles sharing a tag, then articles of the same section, each newest first.
 
     The article itself never appears. Each card gets ``label``: the tag it shares
-    with ``article`` when there is one, else its section's title.
+    with ``article`` when there is one, else its section's title. Pass the article's
+    ``tags`` when they are already loaded, to save a query.
     """
     picks = ArticlePageRelated.objects.filter(page_id=article.pk)
     own_tags = ArticlePageTag.objects.filter(content_object_id=article.pk).values(
@@ -142,9 +146,9 @@ def article_list_related(article: ArticlePage, *, limit: int = 8) -> list[Articl
         )
     )
     cards = list(candidates[:limit])
-    own_tag_ids = (
-        {item.tag_id for item in article.tagged_items.all()} if article.pk else set()
-    )
+    if tags is None:
+        tags = list(Tag.objects.filter(pk__in=own_tags))
+    own_tag_ids = {tag.pk for tag in tags}
     for card in cards:
         shared = [
             item.tag for item in card.tagged_items.all() if item.tag_id in own_tag_ids

@@ -163,6 +163,11 @@ def article_save(
     revision = article.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)
+        # Publishing stamps "now"; a dated source (wire, archive, demo) keeps its
+        # own dates so the page does not claim an update that never happened.
+        stamp = data.updated_at or (data.first_published_at if created else None)
+        if stamp is not None:
+            ArticlePage.objects.filter(pk=article.pk).update(last_published_at=stamp)
         article.refresh_from_db()
     return article, created
 

@@ -1,9 +1,11 @@
 from django import template
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from manchette.news.models import TagIndexPage
-from manchette.news.selectors import section_list
+from manchette.news.selectors import NAV_CACHE_KEY, section_list
 
 register = template.Library()
 
@@ -21,21 +23,34 @@ def _memo(context, key, compute):
     return store[key]
 
 
+def navigation() -> dict:
+    """Return the navigation (sections as ``{"pk", "title", "url"}``, tag index URL),
+    cached until a page is published, unpublished, moved or deleted.
+    """
+    nav = cache.get(NAV_CACHE_KEY)
+    if nav is None:
+        index = TagIndexPage.objects.live().first()
+        nav = {
+            "sections": [
+                {"pk": section.pk, "title": section.title, "url": section.url}
+                for section in section_list()
+            ],
+            "tag_index_url": index.url if index else None,
+        }
+        cache.set(NAV_CACHE_KEY, nav, 3600)
+    return nav
+
+
 @register.simple_tag(takes_context=True)
 def site_sections(context):
     """Return the live sections for the navigation."""
-    return _memo(context, "sections", lambda: list(section_list()))
+    return _memo(context, "nav", navigation)["sections"]
 
 
 @register.simple_tag(takes_context=True)
 def tag_url(context, slug):
     """Return the URL of a tag's page (``/sujets/<slug>/``), or "" without a tag index."""
-
-    def find():
-        index = TagIndexPage.objects.live().first()
-        return index.url if index else None
-
-    base = _memo(context, "tag_index_url", find)
+    base = _memo(context, "nav", navigation)["tag_index_url"]
     return f"{base}{slug}/" if base else ""
 
 
@@ -45,14 +60,27 @@ def breadcrumb(context, page, tag=None):
     each ancestor below the home page, then the page itself (and a tag, if given).
     """
     request = context.get("request")
-    crumbs = []
-    ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gte=2)
-    for ancestor in ancestors:
-        title = _("Accueil") if ancestor.depth == 2 else ancestor.title
-        crumbs.append({"title": title, "url": ancestor.get_url(request)})
+    crumbs = [{"title": _("Accueil"), "url": "/"}]
+    if page.depth <= 2:
+        crumbs = []
+    elif page.depth == 4 and getattr(page, "section_id", None):
+        # An article's only ancestors are the home page and its section, which
+        # the article query already selected: no query needed.
+        crumbs.append(
+            {"title": page.section.title, "url": page.section.get_url(request)}
+        )
+    elif page.depth > 4:
+        ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gt=2)
+        crumbs += [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    crumbs.append({"title": page.title, "url": page.get_url(request)})
     if tag is not None:
-        crumbs.append({"title": page.title, "url": page.get_url(request)})
         crumbs.append({"title": tag.name, "url": ""})
-    else:
-        crumbs.append({"title": page.title, "url": page.get_url(request)})
     return crumbs
+
+
+@register.filter
+def isodatetime(value):
+    """Return a datetime as local ISO 8601 without fractions of a second."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

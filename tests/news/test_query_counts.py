@@ -1,0 +1,54 @@
+"""Each public page costs the same number of SQL queries with 10 or 1,000 articles."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from manchette.news.models import ArticlePage, AuthorPage
+from tests.factories import ArticlePageFactory, articles_bulk, section_get
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+def count_queries(client, url):
+    client.get(url)  # Warm the per-process caches (site root paths, navigation).
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+def test_query_counts_stay_flat_from_10_to_1000_articles(client):
+    politique = section_get("politique", "Politique")
+    sport = section_get("sport", "Sport")
+    article = ArticlePageFactory(
+        section=politique, tags=["eau"], authors=["Nadia Alaoui"]
+    )
+    for section in (politique, sport):
+        articles_bulk(section, 5, tag="eau")
+    author = AuthorPage.objects.get()
+    urls = [
+        "/",
+        "/politique/",
+        article.url,
+        "/sujets/eau/",
+        author.url,
+        "/politique/?page=2",
+    ]
+
+    small = {
+        url: count_queries(client, url) for url in urls if url != "/politique/?page=2"
+    }
+    articles_bulk(section_get("politique"), 600, tag="eau")
+    articles_bulk(section_get("sport"), 390, tag="eau")
+    assert ArticlePage.objects.count() >= 1000
+    large = {url: count_queries(client, url) for url in urls}
+
+    for url, count in small.items():
+        assert large[url] == count, (
+            f"{url}: {count} queries with 10 articles, {large[url]} with 1,000"
+        )
+    for url in ("/", "/politique/", article.url):
+        assert large[url] <= MAX_QUERIES, f"{url}: {large[url]} queries"

@@ -1,0 +1,108 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from manchette.news.models import ArticlePageRelated
+from manchette.news.selectors import article_list_related, section_blocks
+from tests.factories import ArticlePageFactory, section_get
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now()
+
+
+def ago(hours):
+    return NOW - timedelta(hours=hours)
+
+
+def test_related_puts_editor_picks_first_then_shared_tags_then_section():
+    politique = section_get("politique", "Politique")
+    sport = section_get("sport", "Sport")
+    article = ArticlePageFactory(section=politique, tags=["eau"], published_at=ago(1))
+    same_section_new = ArticlePageFactory(section=politique, published_at=ago(2))
+    same_section_old = ArticlePageFactory(section=politique, published_at=ago(50))
+    shared_tag_old = ArticlePageFactory(
+        section=sport, tags=["eau"], published_at=ago(40)
+    )
+    shared_tag_new = ArticlePageFactory(
+        section=sport, tags=["eau"], published_at=ago(3)
+    )
+    pick = ArticlePageFactory(section=sport, published_at=ago(90))
+    ArticlePageFactory(section=sport, tags=["football"], published_at=ago(4))
+    ArticlePageRelated.objects.create(page=article, article=pick, sort_order=0)
+
+    related = article_list_related(article)
+
+    assert related == [
+        pick,
+        shared_tag_new,
+        shared_tag_old,
+        same_section_new,
+        same_section_old,
+    ]
+
+
+def test_related_never_contains_the_article_itself():
+    article = ArticlePageFactory(tags=["eau"])
+    ArticlePageRelated.objects.create(page=article, article=article, sort_order=0)
+    other = ArticlePageFactory(tags=["eau"])
+    assert article_list_related(article) == [other]
+
+
+def test_related_keeps_the_editors_pick_order():
+    sport = section_get("sport", "Sport")
+    article = ArticlePageFactory()
+    first = ArticlePageFactory(section=sport, published_at=ago(200))
+    second = ArticlePageFactory(section=sport, published_at=ago(1))
+    ArticlePageRelated.objects.create(page=article, article=first, sort_order=0)
+    ArticlePageRelated.objects.create(page=article, article=second, sort_order=1)
+    assert article_list_related(article)[:2] == [first, second]
+
+
+def test_related_labels_cards_with_the_shared_tag_else_the_section():
+    culture = section_get("culture", "Culture")
+    article = ArticlePageFactory(tags=["transition numérique"])
+    tagged = ArticlePageFactory(
+        section=culture, tags=["cinéma", "transition numérique"]
+    )
+    untagged = ArticlePageFactory()
+    labels = {card.pk: card.label for card in article_list_related(article)}
+    assert labels == {tagged.pk: "transition numérique", untagged.pk: "Politique"}
+
+
+def test_related_skips_drafts_and_respects_the_limit():
+    article = ArticlePageFactory(tags=["eau"])
+    ArticlePageFactory(tags=["eau"], publish=False)
+    live = [ArticlePageFactory(tags=["eau"]) for _ in range(5)]
+    related = article_list_related(article, limit=3)
+    assert related == list(reversed(live))[:3]
+
+
+def test_related_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
+    article = ArticlePageFactory(tags=["eau", "énergie"])
+    for _ in range(12):
+        ArticlePageFactory(tags=["eau"])
+    article.refresh_from_db()
+    with django_assert_max_num_queries(4):
+        cards = article_list_related(article)
+        assert [card.label for card in cards]
+        assert [card.excerpt for card in cards]
+
+
+def test_section_blocks_give_each_section_its_newest_articles(
+    django_assert_max_num_queries,
+):
+    sport = section_get("sport", "Sport")
+    politique = section_get("politique", "Politique")
+    sport_articles = [
+        ArticlePageFactory(section=sport, published_at=ago(h)) for h in (5, 1, 9)
+    ]
+    politique_articles = [
+        ArticlePageFactory(section=politique, published_at=ago(h)) for h in (2, 7)
+    ]
+    with django_assert_max_num_queries(4):
+        blocks = section_blocks(per_section=2)
+    as_dict = {section.slug: cards for section, cards in blocks}
+    assert as_dict["sport"] == [sport_articles[1], sport_articles[0]]
+    assert as_dict["politique"] == [politique_articles[0], politique_articles[1]]
