@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
@@ -367,13 +366,6 @@ class ArticlePage(Page):
     def full_clean(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()
         super().full_clean(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if self.live and not (self.summary or "").strip():
-            raise ValidationError(
-                {"summary": _("« En bref » est obligatoire pour publier.")}
-            )
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()

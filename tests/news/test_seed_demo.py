@@ -1,0 +1,61 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Site, WorkflowPage
+
+from manchette.news import demo_content
+from manchette.news.models import ArticlePage, AuthorPage, SectionPage
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_seed_demo_builds_the_newsroom_and_is_safe_to_rerun(client):
+    first = seed()
+    assert ArticlePage.objects.live().count() == len(demo_content.ARTICLES) >= 30
+    assert list(
+        SectionPage.objects.order_by("path").values_list("title", flat=True)
+    ) == [
+        "Politique",
+        "Économie",
+        "Société",
+        "Monde",
+        "Sport",
+        "Culture",
+        "Tech",
+    ]
+    assert AuthorPage.objects.count() == len(demo_content.AUTHORS)
+    assert "account 'editeur' password '" in first
+    assert Site.objects.get(is_default_site=True).root_page.title == "Accueil"
+    assert WorkflowPage.objects.filter(page__slug="accueil").exists()
+    editor = get_user_model().objects.get(username="editeur")
+    assert editor.groups.filter(name="Éditeurs").exists()
+
+    second = seed()
+    assert "0 article(s) created" in second
+    assert "password '" not in second
+    assert ArticlePage.objects.count() == len(demo_content.ARTICLES)
+    assert client.get("/").status_code == 200
+
+
+def test_demo_articles_have_read_also_blocks_and_shared_tags():
+    seed()
+    read_also = [
+        article
+        for article in ArticlePage.objects.live()
+        if any(block.block_type == "read_also" for block in article.body)
+    ]
+    assert len(read_also) >= 8
+    tags = ArticlePage.tags.through.objects.values_list("tag__name", flat=True)
+    assert max(list(tags).count(name) for name in set(tags)) >= 2
+
+
+def test_demo_content_is_consistent():
+    assert demo_content.check() == []
