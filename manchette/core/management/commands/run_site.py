@@ -29,7 +29,9 @@ class Command(BaseCommand):
                     "--queue-name",
                     "*",
                     "--interval",
-                    "5",
+                    "2",
+                    "--verbosity",
+                    "0",
                 ],
             )
             self.stdout.write(f"Task worker started (pid {worker.pid}).")
