@@ -79,6 +79,8 @@ class Comment(models.Model):
         text = " ".join(self.body.split())
         return text if len(text) <= 120 else text[:119] + "…"
 
+    excerpt.fget.short_description = _("commentaire")
+
 
 @register_setting(icon="comment")
 class CommentSettings(BaseSiteSetting):
