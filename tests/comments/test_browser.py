@@ -19,8 +19,28 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture
+def live_article(live_server, settings):
+    settings.MANCHETTE_COMMENTS_MIN_SECONDS = 1
+    article = ArticlePageFactory(
+        title="La ville inaugure sa médiathèque", published_at=timezone.now()
+    )
+    return live_server.url + article.url
+
+
+@pytest.fixture
+def moderator(transactional_db):
+    return get_user_model().objects.create_superuser(
+        "moderatrice", "moderatrice@example.org", "mot-de-passe-e2e"
+    )
+
+
+@pytest.fixture
+def page(live_article):
+    """Return a Chromium page; started after the test data exists, and stopped
+    before the database is flushed, because Playwright's sync API runs an event
+    loop that gives Django other (context-local) database connections.
+    """
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is missing: run `make browsers`")
     from playwright.sync_api import sync_playwright
@@ -38,34 +58,19 @@ def browser():
                 "--disable-sync",
             ],
         )
-        yield browser
+        context = browser.new_context(locale="fr-FR")
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        context.close()
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def live_article(live_server, settings):
-    settings.MANCHETTE_COMMENTS_MIN_SECONDS = 1
-    article = ArticlePageFactory(
-        title="La ville inaugure sa médiathèque", published_at=timezone.now()
-    )
-    return live_server.url + article.url
-
-
-def test_comment_is_moderated_then_published(page, live_server, live_article):
+def test_comment_is_moderated_then_published(
+    moderator, live_server, live_article, page
+):
     from playwright.sync_api import expect
 
-    get_user_model().objects.create_superuser(
-        "moderatrice", "moderatrice@example.org", "mot-de-passe-e2e"
-    )
     page.goto(live_article)
     expect(page.get_by_role("heading", name="Laisser un commentaire")).to_be_visible()
     form = page.locator("#commentform")
@@ -115,22 +120,27 @@ def test_empty_form_shows_french_errors(page, live_article):
     expect(form.get_by_role("alert")).to_contain_text("corrigez les champs signalés")
 
 
-def test_reply_link_fills_the_parent_without_reloading(page, live_article):
-    from playwright.sync_api import expect
-
+@pytest.fixture
+def approved_comment(live_article):
     from manchette.comments.models import Comment
     from manchette.news.models import ArticlePage
 
-    article = ArticlePage.objects.get(title="La ville inaugure sa médiathèque")
-    first = Comment.objects.create(
-        article=article,
+    return Comment.objects.create(
+        article=ArticlePage.objects.get(title="La ville inaugure sa médiathèque"),
         author_name="Omar",
         author_email="o@example.org",
         body="Bravo.",
         status="approved",
     )
+
+
+def test_reply_link_fills_the_parent_without_reloading(
+    approved_comment, live_article, page
+):
+    from playwright.sync_api import expect
+
     page.goto(live_article)
     page.get_by_role("link", name="Répondre à Omar").click()
     expect(page.locator("[data-replying]")).to_contain_text("Réponse à Omar")
-    expect(page.locator("input[name=parent]")).to_have_value(str(first.pk))
+    expect(page.locator("input[name=parent]")).to_have_value(str(approved_comment.pk))
     expect(page.get_by_role("textbox", name="Commentaire")).to_be_focused()
