@@ -16,8 +16,14 @@ from .spam import client_ip, ip_hash, rate_limit_hit
 
 def _render_with_form(request, article, form, *, status):
     """Render the article page again with the posted form, its errors and what the
-    reader typed; never cached, as it holds one reader's input.
+    reader typed (but the e-mail address); never cached, as it holds one reader's
+    input.
     """
+    # The e-mail address is never written into a page, not even back to the
+    # reader who typed it; comments.js refills the field from sessionStorage.
+    data = form.data.copy()
+    data.pop("email", None)
+    form.data = data
     context = article.get_context(request)
     context["comment_form"] = form
     response = TemplateResponse(

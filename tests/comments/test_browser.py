@@ -120,6 +120,23 @@ def test_empty_form_shows_french_errors(page, live_article):
     expect(form.get_by_role("alert")).to_contain_text("corrigez les champs signalés")
 
 
+def test_form_with_errors_keeps_what_was_typed(live_article, page):
+    from playwright.sync_api import expect
+
+    page.goto(live_article)
+    form = page.locator("#commentform")
+    form.get_by_role("textbox", name="Nom", exact=True).fill("Yasmine")
+    form.get_by_role("textbox", name="E-mail", exact=True).fill("yasmine@example.org")
+    form.get_by_role("button", name="Poster commentaire").click()
+    form = page.locator("#commentform")
+    expect(form).to_contain_text("Écrivez votre commentaire.")
+    expect(form.get_by_role("textbox", name="Nom", exact=True)).to_have_value("Yasmine")
+    # Refilled in the browser: the server never writes the address back.
+    expect(form.get_by_role("textbox", name="E-mail", exact=True)).to_have_value(
+        "yasmine@example.org"
+    )
+
+
 @pytest.fixture
 def approved_comment(live_article):
     from manchette.comments.models import Comment

@@ -18,6 +18,18 @@
       textarea.focus();
     });
   });
+  // The server never echoes the e-mail address: keep it in this tab only, and
+  // put it back when the form comes back with errors.
+  var email = form.querySelector("input[name=email]");
+  var key = "manchette-comment-email";
+  try {
+    if (email && !email.value && form.querySelector(".form-errors")) {
+      email.value = window.sessionStorage.getItem(key) || "";
+    }
+    form.addEventListener("submit", function () {
+      window.sessionStorage.setItem(key, email.value);
+    });
+  } catch (error) { /* storage disabled: the reader types it again */ }
   var cancel = form.querySelector("[data-cancel-reply]");
   cancel.addEventListener("click", function (event) {
     event.preventDefault();
