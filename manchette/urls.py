@@ -9,6 +9,8 @@ from manchette.news import views as news_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Comments (manchette.comments): the public POST endpoint.
+    path("commentaires/", include("manchette.comments.urls")),
     path(
         "newsletter/inscription/",
         news_views.newsletter_placeholder,

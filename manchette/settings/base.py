@@ -236,3 +236,26 @@ LOGGING = {
         "manchette": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Comments (manchette.comments). The moderation rules themselves are edited in
+# Wagtail's settings (Paramètres › Commentaires); these are the technical limits.
+MANCHETTE_COMMENTS_CLOSE_AFTER_DAYS = int(
+    os.environ.get("MANCHETTE_COMMENTS_CLOSE_AFTER_DAYS", "30")
+)
+MANCHETTE_COMMENTS_MAX_LENGTH = 5000
+# A form posted sooner than this after it was displayed is refused (bots).
+MANCHETTE_COMMENTS_MIN_SECONDS = int(
+    os.environ.get("MANCHETTE_COMMENTS_MIN_SECONDS", "3")
+)
+# Comments accepted per IP address and per e-mail address in the window.
+MANCHETTE_COMMENTS_RATE_LIMIT = int(
+    os.environ.get("MANCHETTE_COMMENTS_RATE_LIMIT", "5")
+)
+MANCHETTE_COMMENTS_RATE_WINDOW = 600
+# Seconds to wait before e-mailing editors, so pending comments go in one mail.
+MANCHETTE_COMMENTS_NOTIFY_DELAY = int(
+    os.environ.get("MANCHETTE_COMMENTS_NOTIFY_DELAY", "600")
+)
+# How many reverse proxies put the reader's address in X-Forwarded-For (0: none,
+# REMOTE_ADDR is the reader).
+MANCHETTE_TRUSTED_PROXIES = int(os.environ.get("MANCHETTE_TRUSTED_PROXIES", "0"))

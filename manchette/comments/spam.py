@@ -1,0 +1,106 @@
+"""Spam defence without third parties: form tokens, client address hashing,
+cache-backed rate limits, link counting and word lists.
+"""
+
+import ipaddress
+import re
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+TOKEN_SALT = "manchette.comments.form"
+_LINK = re.compile(r"(?:https?://|www\.)\S+|<a\s", re.IGNORECASE)
+
+
+def form_token(article_id: int, *, now: float | None = None) -> str:
+    """Return a signed token recording when the form of ``article_id`` was shown."""
+    issued = int(now if now is not None else time.time())
+    return signing.dumps([article_id, issued], salt=TOKEN_SALT, compress=False)
+
+
+def form_token_age(token: str, article_id: int, *, now: float | None = None):
+    """Return the seconds since ``token`` was issued for ``article_id``, or None
+    when it is missing, forged or issued for another article.
+    """
+    try:
+        token_article, issued = signing.loads(token or "", salt=TOKEN_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if token_article != article_id or not isinstance(issued, int):
+        return None
+    return (now if now is not None else time.time()) - issued
+
+
+def client_ip(request) -> str:
+    """Return the reader's address: REMOTE_ADDR, or the entry of X-Forwarded-For
+    written by the outermost of ``MANCHETTE_TRUSTED_PROXIES`` proxies.
+    """
+    trusted = settings.MANCHETTE_TRUSTED_PROXIES
+    if trusted > 0:
+        hops = [
+            hop.strip()
+            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if hop.strip()
+        ]
+        if len(hops) >= trusted:
+            return hops[-trusted]
+    return request.META.get("REMOTE_ADDR", "") or ""
+
+
+def ip_hash(ip: str) -> str:
+    """Return a keyed hash of an address (IPv6 cut to its /64 network), never the
+    address itself; the key derives from SECRET_KEY.
+    """
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        value = ip.strip()
+    else:
+        mapped = getattr(address, "ipv4_mapped", None)
+        if mapped is not None:
+            value = str(mapped)
+        elif address.version == 6:
+            value = str(ipaddress.ip_network(f"{address}/64", strict=False))
+        else:
+            value = str(address)
+    return salted_hmac("manchette.comments.ip", value, algorithm="sha256").hexdigest()
+
+
+def email_key(email: str) -> str:
+    """Return a keyed hash of an e-mail address, for cache keys."""
+    return salted_hmac(
+        "manchette.comments.email", email.strip().lower(), algorithm="sha256"
+    ).hexdigest()
+
+
+def rate_limit_hit(key: str, *, limit: int, window: int) -> bool:
+    """Count one event under ``key`` and return True when the window already holds
+    ``limit`` events (fixed window, kept in Django's cache).
+    """
+    cache_key = f"comments:rate:{key}"
+    if cache.add(cache_key, 1, timeout=window):
+        return limit < 1
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:
+        # The key expired between add() and incr(): a new window starts.
+        cache.add(cache_key, 1, timeout=window)
+        return limit < 1
+    return count > limit
+
+
+def link_count(*texts: str) -> int:
+    """Return the number of links (URLs or <a> tags) in the texts."""
+    return sum(len(_LINK.findall(text or "")) for text in texts)
+
+
+def matching_key(keys: list[str], *texts: str) -> str | None:
+    """Return the first of ``keys`` found (case-insensitively) in the texts, or None."""
+    haystack = "\n".join(texts).casefold()
+    for key in keys:
+        if key.casefold() in haystack:
+            return key
+    return None

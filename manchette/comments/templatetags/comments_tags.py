@@ -1,0 +1,95 @@
+from django import template
+from django.template.defaultfilters import linebreaks_filter
+from django.utils.html import Urlizer
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from manchette.comments.forms import CommentForm
+from manchette.comments.models import CommentSettings
+from manchette.comments.selectors import comment_threads, comments_are_open
+
+register = template.Library()
+
+STATUS_MESSAGES = {"en-attente", "publie", "ferme"}
+
+
+class CommentUrlizer(Urlizer):
+    """Links the web addresses readers type, marked as user content; e-mail
+    addresses stay plain text so the page offers no harvestable mailto: links.
+    """
+
+    url_template = '<a href="{href}" rel="nofollow ugc noopener">{url}</a>'
+
+    @staticmethod
+    def is_email_simple(value):
+        return False
+
+
+_urlize = CommentUrlizer()
+
+
+@register.filter(is_safe=True)
+def comment_text(value):
+    """Return a reader's text escaped, with web addresses linked and line breaks
+    kept as paragraphs and ``<br>``; no markup from the reader survives.
+    """
+    linked = mark_safe(_urlize(str(value or ""), trim_url_limit=60, autoescape=True))
+    return linebreaks_filter(linked, autoescape=True)
+
+
+@register.filter
+def http_url(value):
+    """Return ``value`` when it is an http(s) address, else "" (so an imported
+    ``javascript:`` website never becomes a link).
+    """
+    value = str(value or "").strip()
+    return value if value.lower().startswith(("http://", "https://")) else ""
+
+
+def _rules(request) -> CommentSettings:
+    if request is not None:
+        return CommentSettings.for_request(request)
+    site = Site.objects.filter(is_default_site=True).first()
+    return CommentSettings.for_site(site)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@register.inclusion_tag("comments/comment_area.html", takes_context=True)
+def comment_area(context, page):
+    """Render the approved comments of ``page`` and, when open, the comment form
+    (two queries: the comments and the comment settings).
+    """
+    request = context.get("request")
+    rules = _rules(request)
+    saved = bool(page.pk)
+    threads = comment_threads(page) if saved else []
+    is_open = saved and comments_are_open(page, rules)
+    reply_to = None
+    form = context.get("comment_form")
+    if is_open and form is None:
+        wanted = _int(request.GET.get("repondre")) if request is not None else None
+        reply_to = next((c for c in threads if c.pk == wanted), None)
+        form = CommentForm(
+            article=page, initial={"parent": reply_to.pk if reply_to else None}
+        )
+    elif form is not None and form.is_bound:
+        wanted = _int(form.data.get("parent"))
+        reply_to = next((c for c in threads if c.pk == wanted), None)
+    status = request.GET.get("commentaire") if request is not None else None
+    return {
+        "request": request,
+        "page": page,
+        "threads": threads,
+        "count": sum(1 + len(c.reply_list) for c in threads),
+        "is_open": is_open,
+        "form": form,
+        "reply_to": reply_to,
+        "status": status if status in STATUS_MESSAGES else None,
+        "csrf_token": context.get("csrf_token"),
+    }
