@@ -9,13 +9,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from tests.conftest import CHROMIUM_ARGS
 from tests.factories import ArticlePageFactory
 
 CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_base_data"),
 ]
 
 
@@ -47,16 +49,7 @@ def page(live_article):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
         context = browser.new_context(locale="fr-FR")
         page = context.new_page()
