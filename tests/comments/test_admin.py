@@ -155,3 +155,10 @@ def test_user_without_permission_sees_no_queue(client, article):
     make_comment(article, status="pending")
     assert "Commentaires (1)" not in client.get("/admin/").content.decode()
     assert client.get(LIST_URL).status_code in {302, 403}
+
+
+def test_rules_are_edited_in_the_settings(admin_client, rules):
+    url = reverse("wagtailsettings:edit", args=["comments", "commentsettings"])
+    html = admin_client.get(url, follow=True).content.decode()
+    assert "Règles de modération" in html
+    assert "mots à modérer" in html.lower()

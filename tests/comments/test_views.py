@@ -305,3 +305,15 @@ def test_comment_count_shows_on_cards(client, article):
     comment_count_refresh(article)
     html = client.get("/politique/").content.decode()
     assert "2 commentaires" in html
+
+
+def test_comment_area_renders_for_an_unsaved_page_preview(rf, home):
+    from django.template import Context, Template
+
+    page = ArticlePage(title="Brouillon", summary="Résumé.")
+    request = rf.get("/")
+    html = Template("{% load comments_tags %}{% comment_area page %}").render(
+        Context({"page": page, "request": request})
+    )
+    assert "Laisser un commentaire" in html
+    assert "Poster commentaire" not in html

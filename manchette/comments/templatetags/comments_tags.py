@@ -10,7 +10,7 @@ from manchette.comments.selectors import comment_threads, comments_are_open
 
 register = template.Library()
 
-STATUS_MESSAGES = {"en-attente", "publie", "ferme"}
+STATUS_MESSAGES = {"en-attente", "publie"}
 
 
 class CommentUrlizer(Urlizer):
