@@ -377,6 +377,15 @@ class ArticlePage(Page):
                 self.section_id = parent.pk
         return super().save(*args, **kwargs)
 
+    def with_content_json(self, content):
+        """Keep the fields that the revision does not own (counts, denormalised
+        section) when an older revision is previewed or published again.
+        """
+        obj = super().with_content_json(content)
+        obj.comment_count = self.comment_count
+        obj.section_id = self.section_id
+        return obj
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_list_related
 

@@ -139,3 +139,15 @@ def test_newsletter_form_says_sign_up_is_not_open(client, section):
     assert response.status_code == 503
     assert "pas encore ouvertes" in response.content.decode()
     assert "lecteur@example.com" not in response.content.decode()
+
+
+def test_an_old_revision_keeps_the_live_comment_count_and_section(section):
+    article = ArticlePageFactory(title="Première version")
+    old_revision = article.latest_revision
+    article.title = "Deuxième version"
+    article.save_revision().publish()
+    ArticlePage.objects.filter(pk=article.pk).update(comment_count=7)
+    restored = type(old_revision).objects.get(pk=old_revision.pk).as_object()
+    assert restored.title == "Première version"
+    assert restored.comment_count == 7
+    assert restored.section_id == section.pk
