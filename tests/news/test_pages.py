@@ -132,10 +132,3 @@ def test_author_page_lists_their_articles(client, section):
     html = client.get(author.url).content.decode()
     assert "Signé par elle" in html
     assert "Signé par un autre" not in html
-
-
-def test_newsletter_form_says_sign_up_is_not_open(client, section):
-    response = client.post("/newsletter/inscription/", {"email": "lecteur@example.com"})
-    assert response.status_code == 503
-    assert "pas encore ouvertes" in response.content.decode()
-    assert "lecteur@example.com" not in response.content.decode()
