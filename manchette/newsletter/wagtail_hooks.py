@@ -20,6 +20,8 @@ class SubscriberViewSet(ModelViewSet):
     model = Subscriber
     icon = "user"
     menu_label = gettext_lazy("Abonnés")
+    url_prefix = "newsletter/subscribers"
+    name = "newsletter_subscriber"
     form_fields = ["email", "status"]
     list_display = [
         "email",

@@ -1,0 +1,79 @@
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from manchette.newsletter import services, tasks
+from manchette.newsletter.models import BriefIssue, Subscriber
+from tests.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def day():
+    return services.brief_next_day()
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_daily_task_composes_and_sends_with_the_immediate_backend(
+    smtp_sink, section, day
+):
+    Subscriber.objects.create(email="a@example.com", status="active")
+    ArticlePageFactory(published_at=services.brief_send_time(day) - timedelta(hours=1))
+    result = tasks.brief_daily.enqueue(day.isoformat())
+    assert result.return_value == BriefIssue.Status.SENDING
+    assert len(smtp_sink.to("a@example.com")) == 1
+    assert BriefIssue.objects.get(day=day).status == BriefIssue.Status.SENT
+
+
+def test_daily_task_sends_through_the_worker_and_schedules_the_next_day(
+    smtp_sink, section, day, database_queue
+):
+    Subscriber.objects.create(email="a@example.com", status="active")
+    ArticlePageFactory(published_at=services.brief_send_time(day) - timedelta(hours=1))
+    tasks.brief_daily.call(day.isoformat())
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-reload",
+        "--no-startup-delay",
+        "--queue-name",
+        "*",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    assert len(smtp_sink.to("a@example.com")) == 1
+    assert BriefIssue.objects.get(day=day).status == BriefIssue.Status.SENT
+    (scheduled,) = DBTaskResult.objects.filter(
+        task_path=tasks.brief_daily.module_path, status="READY"
+    )
+    tomorrow = day + timedelta(days=1)
+    assert scheduled.args_kwargs["args"] == [tomorrow.isoformat()]
+    assert scheduled.run_after == services.brief_send_time(tomorrow)
+
+
+def test_schedule_command_queues_the_brief_once(database_queue, day):
+    out = StringIO()
+    call_command("schedule_brief", stdout=out)
+    call_command("schedule_brief", stdout=out)
+    (scheduled,) = DBTaskResult.objects.filter(task_path=tasks.brief_daily.module_path)
+    assert scheduled.run_after == services.brief_send_time(day)
+    assert str(day) in out.getvalue()
+
+
+def test_next_day_is_today_before_the_send_time(settings):
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("Africa/Casablanca")
+    before = datetime(2026, 11, 26, 6, 0, tzinfo=tz)
+    after = datetime(2026, 11, 26, 6, 31, tzinfo=tz)
+    assert services.brief_next_day(after=before) == date(2026, 11, 26)
+    assert services.brief_next_day(after=after) == date(2026, 11, 27)
