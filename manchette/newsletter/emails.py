@@ -4,7 +4,7 @@ and the sign-up confirmation. Signed with DKIM when a key is configured.
 
 from dataclasses import dataclass
 from email.utils import formatdate, parseaddr
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import css_inline
@@ -17,8 +17,11 @@ from django.utils import translation
 
 from manchette.core.text import reading_minutes
 
-# Stands for the recipient's opaque token until the message is addressed.
+# Stand for the recipient's values until the message is addressed.
 TOKEN_PLACEHOLDER = "RECIPIENTTOKENPLACEHOLDER"
+ADDRESS_PLACEHOLDER = "recipient-address-placeholder@placeholder.invalid"
+DELIVERY_PLACEHOLDER = "DELIVERYIDPLACEHOLDER"
+DATE_PLACEHOLDER = "DATEPLACEHOLDER"
 DKIM_HEADERS = [
     b"from",
     b"to",
@@ -60,33 +63,67 @@ def _dkim_key(value: str) -> bytes:
     return Path(value).read_bytes()
 
 
+def dkim_enabled() -> bool:
+    return bool(
+        settings.MANCHETTE_DKIM_PRIVATE_KEY
+        and settings.MANCHETTE_DKIM_DOMAIN
+        and settings.MANCHETTE_DKIM_SELECTOR
+    )
+
+
+def dkim_signature(raw: bytes) -> bytes:
+    """Return the DKIM-Signature header line (CRLF-terminated) for message bytes."""
+    present = raw.partition(b"\r\n\r\n")[0].lower()
+    headers = [h for h in DKIM_HEADERS if b"\r\n" + h + b":" in b"\r\n" + present]
+    return dkim.sign(
+        raw,
+        settings.MANCHETTE_DKIM_SELECTOR.encode(),
+        settings.MANCHETTE_DKIM_DOMAIN.encode(),
+        _dkim_key(settings.MANCHETTE_DKIM_PRIVATE_KEY),
+        include_headers=headers,
+        canonicalize=(b"relaxed", b"relaxed"),
+        linesep=b"\r\n",
+    )
+
+
+class _RawMessage:
+    """Message bytes already serialized, as Django's backends ask for them."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+
+    def as_bytes(self, linesep="\r\n", **kwargs) -> bytes:
+        return self.raw
+
+    def as_string(self, **kwargs) -> str:
+        return self.raw.decode("utf-8", "replace")
+
+
 class SignedEmail(EmailMultiAlternatives):
-    """An e-mail that adds a DKIM-Signature when MANCHETTE_DKIM_* are set."""
+    """An e-mail that adds a DKIM-Signature when MANCHETTE_DKIM_* are set.
+
+    With ``raw`` set (bytes serialized in advance), the SMTP backend sends those
+    bytes as they are; the usual attributes stay filled in for other backends.
+    """
+
+    raw: bytes | None = None
 
     def message(self, **kwargs):
+        if self.raw is not None:
+            raw = self.raw
+            if dkim_enabled():
+                raw = dkim_signature(raw) + raw
+            return _RawMessage(raw)
         msg = super().message(**kwargs)
-        key = settings.MANCHETTE_DKIM_PRIVATE_KEY
-        if key and settings.MANCHETTE_DKIM_DOMAIN and settings.MANCHETTE_DKIM_SELECTOR:
-            raw = msg.as_bytes(linesep="\r\n")
-            signature = dkim.sign(
-                raw,
-                settings.MANCHETTE_DKIM_SELECTOR.encode(),
-                settings.MANCHETTE_DKIM_DOMAIN.encode(),
-                _dkim_key(key),
-                include_headers=[h for h in DKIM_HEADERS if _has_header(msg, h)],
-                canonicalize=(b"relaxed", b"relaxed"),
-            )
+        if dkim_enabled():
+            signature = dkim_signature(msg.as_bytes(linesep="\r\n"))
             name, _, value = signature.decode().partition(":")
             # Unfolded: relaxed canonicalization ignores the folding anyway.
             msg._headers.insert(0, (name, " ".join(value.split())))
         return msg
 
 
-def _has_header(msg, name: bytes) -> bool:
-    return msg.get(name.decode()) is not None
-
-
-@dataclass
+@dataclass(eq=False)
 class RenderedBrief:
     """A brief rendered once for everyone; ``message`` addresses it to one reader."""
 
@@ -96,8 +133,7 @@ class RenderedBrief:
     minutes: int
     message_id_prefix: str
 
-    def message(self, *, email: str, token: str, delivery_id: int) -> SignedEmail:
-        """Return the brief addressed to ``email`` with its unsubscribe token."""
+    def _build(self, *, email: str, token: str, delivery_id, date: str) -> SignedEmail:
         url = unsubscribe_url(token)
         msg = SignedEmail(
             subject=self.subject,
@@ -105,7 +141,7 @@ class RenderedBrief:
             from_email=settings.MANCHETTE_BRIEF_FROM_EMAIL,
             to=[email],
             headers={
-                "Date": formatdate(localtime=False),
+                "Date": date,
                 # Stable per delivery, so a resent copy can be recognised.
                 "Message-ID": f"<{self.message_id_prefix}.{delivery_id}@{sender_domain()}>",
                 "List-Unsubscribe": f"<{url}>, <{unsubscribe_mailto(token)}>",
@@ -114,6 +150,46 @@ class RenderedBrief:
             },
         )
         msg.attach_alternative(self.html.replace(TOKEN_PLACEHOLDER, token), "text/html")
+        return msg
+
+    @cached_property
+    def template(self) -> bytes | None:
+        """Return the message serialized once with placeholders, or None when its
+        encoding would not keep them intact (then each message is built in full).
+        """
+        raw = (
+            self._build(
+                email=ADDRESS_PLACEHOLDER,
+                token=TOKEN_PLACEHOLDER,
+                delivery_id=DELIVERY_PLACEHOLDER,
+                date=DATE_PLACEHOLDER,
+            )
+            .message()
+            .as_bytes(linesep="\r\n")
+        )
+        expected = self.text.count(TOKEN_PLACEHOLDER) + self.html.count(
+            TOKEN_PLACEHOLDER
+        )
+        intact = (
+            raw.count(TOKEN_PLACEHOLDER.encode()) == expected + 2
+            and raw.count(ADDRESS_PLACEHOLDER.encode()) == 1
+            and raw.count(DELIVERY_PLACEHOLDER.encode()) == 1
+            and raw.count(DATE_PLACEHOLDER.encode()) == 1
+        )
+        return raw if intact else None
+
+    def message(self, *, email: str, token: str, delivery_id: int) -> SignedEmail:
+        """Return the brief addressed to ``email`` with its unsubscribe token."""
+        date = formatdate(localtime=False)
+        msg = self._build(email=email, token=token, delivery_id=delivery_id, date=date)
+        template = self.template
+        if template is not None and email.isascii() and token.isascii():
+            msg.raw = (
+                template.replace(TOKEN_PLACEHOLDER.encode(), token.encode())
+                .replace(ADDRESS_PLACEHOLDER.encode(), email.encode())
+                .replace(DELIVERY_PLACEHOLDER.encode(), str(delivery_id).encode())
+                .replace(DATE_PLACEHOLDER.encode(), date.encode())
+            )
         return msg
 
 

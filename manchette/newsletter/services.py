@@ -5,9 +5,11 @@ the daily brief and its delivery in claimed batches.
 import logging
 import secrets
 import smtplib
+import threading
 import time as clock
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -15,7 +17,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core import signing
 from django.core.mail import get_connection
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -320,19 +322,22 @@ def deliveries_claim(*, issue: BriefIssue, limit: int) -> str | None:
 
 
 class RateLimiter:
-    """Spaces out sends so that one worker stays under ``per_second``."""
+    """Spaces out sends so that one worker (all its threads) stays under ``per_second``."""
 
     def __init__(self, per_second: float):
         self.interval = 1 / per_second if per_second > 0 else 0
         self.next_at = clock.monotonic()
+        self.lock = threading.Lock()
 
     def wait(self) -> None:
         if not self.interval:
             return
-        now = clock.monotonic()
-        if now < self.next_at:
-            clock.sleep(self.next_at - now)
-        self.next_at = max(now, self.next_at) + self.interval
+        with self.lock:
+            now = clock.monotonic()
+            at = max(now, self.next_at)
+            self.next_at = at + self.interval
+        if at > now:
+            clock.sleep(at - now)
 
 
 def _smtp_code(error: Exception, email: str) -> int | None:
@@ -455,12 +460,7 @@ def brief_finish_if_done(issue: BriefIssue) -> bool:
     return True
 
 
-def brief_deliver(
-    *, issue: BriefIssue, on_done: Callable[[bool], None] | None = None
-) -> tuple[int, int]:
-    """Claim and send batches of ``issue`` until none is left; return (sent, failed)."""
-    rendered = brief_render_issue(issue)
-    limiter = RateLimiter(settings.MANCHETTE_BRIEF_RATE_PER_SECOND)
+def _deliver_loop(issue, rendered, limiter, on_done) -> tuple[int, int]:
     sent = failed = 0
     while token := deliveries_claim(
         issue=issue, limit=settings.MANCHETTE_BRIEF_BATCH_SIZE
@@ -474,6 +474,40 @@ def brief_deliver(
         )
         sent += batch_sent
         failed += batch_failed
+    return sent, failed
+
+
+def _deliver_thread(issue, rendered, limiter, on_done) -> tuple[int, int]:
+    try:
+        return _deliver_loop(issue, rendered, limiter, on_done)
+    finally:
+        # This thread's own database connection.
+        connections.close_all()
+
+
+def brief_deliver(
+    *, issue: BriefIssue, on_done: Callable[[bool], None] | None = None
+) -> tuple[int, int]:
+    """Claim and send batches of ``issue`` until none is left; return (sent, failed).
+
+    MANCHETTE_BRIEF_CONNECTIONS batches go out at once, each over its own SMTP
+    connection (and database connection), so the wait for one server's answer
+    does not hold the others.
+    """
+    rendered = brief_render_issue(issue)
+    limiter = RateLimiter(settings.MANCHETTE_BRIEF_RATE_PER_SECOND)
+    workers = max(1, settings.MANCHETTE_BRIEF_CONNECTIONS)
+    if workers == 1:
+        sent, failed = _deliver_loop(issue, rendered, limiter, on_done)
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [
+                pool.submit(_deliver_thread, issue, rendered, limiter, on_done)
+                for _ in range(workers)
+            ]
+            results = [future.result() for future in futures]
+        sent = sum(result[0] for result in results)
+        failed = sum(result[1] for result in results)
     brief_finish_if_done(issue)
     return sent, failed
 

@@ -258,6 +258,8 @@ MANCHETTE_BRIEF_BATCH_SIZE = int(os.environ.get("MANCHETTE_BRIEF_BATCH_SIZE", "2
 MANCHETTE_BRIEF_RATE_PER_SECOND = float(
     os.environ.get("MANCHETTE_BRIEF_RATE_PER_SECOND", "0")
 )
+# SMTP connections a worker keeps open at once (one thread each).
+MANCHETTE_BRIEF_CONNECTIONS = int(os.environ.get("MANCHETTE_BRIEF_CONNECTIONS", "4"))
 # A batch claimed longer ago than this (a dead worker's) is taken over.
 MANCHETTE_BRIEF_CLAIM_LEASE_SECONDS = int(
     os.environ.get("MANCHETTE_BRIEF_CLAIM_LEASE_SECONDS", "300")

@@ -74,3 +74,13 @@ def text_part(message) -> str:
 
 def html_part(message) -> str:
     return message.get_body(preferencelist=("html",)).get_content()
+
+
+@pytest.fixture(autouse=True)
+def _one_smtp_connection(settings):
+    """Send from the test's own thread: other threads could not see its transaction.
+
+    Tests that want the concurrent path use a transactional database and set
+    MANCHETTE_BRIEF_CONNECTIONS themselves.
+    """
+    settings.MANCHETTE_BRIEF_CONNECTIONS = 1

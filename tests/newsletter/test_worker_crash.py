@@ -45,8 +45,8 @@ def issue_status(url: str, issue_id: int) -> str:
     return BriefIssue.objects.get(pk=issue_id).status
 
 
-def start_worker(url: str, port: int) -> subprocess.Popen:
-    env = {
+def worker_env(url: str, port: int, connections: int) -> dict:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
         "DATABASE_URL": url,
@@ -55,8 +55,13 @@ def start_worker(url: str, port: int) -> subprocess.Popen:
         "EMAIL_PORT": str(port),
         "MANCHETTE_BRIEF_BATCH_SIZE": "10",
         "MANCHETTE_BRIEF_CLAIM_LEASE_SECONDS": "2",
+        "MANCHETTE_BRIEF_CONNECTIONS": str(connections),
         "DEBUG": "0",
     }
+
+
+def start_worker(url: str, port: int, connections: int) -> subprocess.Popen:
+    env = worker_env(url, port, connections)
     return subprocess.Popen(
         [
             sys.executable,
@@ -84,7 +89,7 @@ def wait_for(condition, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_killed_worker_resumes_without_double_or_missing_sends(
     smtp_sink, section, settings, tmp_path
 ):
@@ -102,10 +107,11 @@ def test_killed_worker_resumes_without_double_or_missing_sends(
     tasks.brief_deliver.enqueue(issue.pk)
     url = database_url(tmp_path)
 
-    # The sink holds the transaction after KILL_AFTER messages: the worker is
-    # killed while it waits for the server, in the middle of its third batch.
+    # The sink holds the transaction after KILL_AFTER messages: the worker (one
+    # connection, so the moment is exact) is killed while it waits for the
+    # server, in the middle of its third batch.
     smtp_sink.hold_after = KILL_AFTER
-    worker = start_worker(url, smtp_sink.port)
+    worker = start_worker(url, smtp_sink.port, connections=1)
     try:
         assert smtp_sink.holding.wait(timeout=60), "the worker never reached the hold"
         worker.send_signal(signal.SIGKILL)
@@ -114,7 +120,8 @@ def test_killed_worker_resumes_without_double_or_missing_sends(
         smtp_sink.hold_after = None
         smtp_sink.release.set()
 
-        worker = start_worker(url, smtp_sink.port)
+        # The restarted worker sends over four connections at once.
+        worker = start_worker(url, smtp_sink.port, connections=4)
         wait_for(
             lambda: issue_status(url, issue.pk) == "sent", 60, "the issue to finish"
         )
@@ -124,4 +131,25 @@ def test_killed_worker_resumes_without_double_or_missing_sends(
 
     copies = Counter(address for m in smtp_sink.messages for address in m["to"])
     assert len(copies) == SUBSCRIBERS
+    assert set(copies.values()) == {1}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_send_brief_over_four_connections_sends_each_message_once(
+    smtp_sink, section, tmp_path
+):
+    day = services.brief_next_day()
+    ArticlePageFactory(published_at=services.brief_send_time(day) - timedelta(hours=1))
+    Subscriber.objects.bulk_create(
+        Subscriber(email=f"lecteur{n}@example.com", status="active") for n in range(40)
+    )
+    url = database_url(tmp_path)
+    env = worker_env(url, smtp_sink.port, connections=4)
+    env["MANCHETTE_BRIEF_BATCH_SIZE"] = "3"
+    command = [sys.executable, "manage.py", "send_brief", "--date", day.isoformat()]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "40 envoyés, 0 échecs sur 40" in done.stdout
+    copies = Counter(address for m in smtp_sink.messages for address in m["to"])
+    assert len(copies) == 40
     assert set(copies.values()) == {1}
