@@ -3,7 +3,7 @@ and the sign-up confirmation. Signed with DKIM when a key is configured.
 """
 
 from dataclasses import dataclass
-from email.utils import formatdate, parseaddr
+from email.utils import format_datetime, parseaddr
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from manchette.core.text import reading_minutes
 
@@ -180,7 +180,7 @@ class RenderedBrief:
 
     def message(self, *, email: str, token: str, delivery_id: int) -> SignedEmail:
         """Return the brief addressed to ``email`` with its unsubscribe token."""
-        date = formatdate(localtime=False)
+        date = format_datetime(timezone.now())
         msg = self._build(email=email, token=token, delivery_id=delivery_id, date=date)
         template = self.template
         if template is not None and email.isascii() and token.isascii():

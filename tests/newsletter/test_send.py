@@ -59,7 +59,7 @@ def test_brief_arrives_with_both_parts_headers_and_reading_time(
     (received,) = smtp_sink.to("a@example.com")
     msg = received["msg"]
     assert msg["From"] == settings.MANCHETTE_BRIEF_FROM_EMAIL
-    assert msg["Date"]
+    assert msg["Date"].datetime.tzinfo is not None
     assert re.fullmatch(r"<brief\.\d{8}\.\d+\.\d+@[^>]+>", msg["Message-ID"])
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     https_url, mailto = re.findall(r"<([^>]+)>", msg["List-Unsubscribe"])

@@ -42,6 +42,8 @@ class Command(BaseCommand):
         ).count()
         if created:
             self.stdout.write(f"Brief du {day} : {created} destinataires.")
+        elif total == 0:
+            self.stdout.write(f"Brief du {day} : aucun abonné actif, rien à envoyer.")
         elif done == total:
             self.stdout.write(f"Brief du {day} déjà envoyé : rien de nouveau.")
         with Progress(
