@@ -123,6 +123,10 @@ class SignedEmail(EmailMultiAlternatives):
         return msg
 
 
+# Media queries stay in a <style> tag (they cannot be inlined) for small screens.
+_INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
 @dataclass(eq=False)
 class RenderedBrief:
     """A brief rendered once for everyone; ``message`` addresses it to one reader."""
@@ -233,7 +237,7 @@ def brief_render(*, day, intro: str, articles: list, issue_id: int) -> RenderedB
         )
         text = render_to_string("newsletter/email/brief/body.txt", context)
         html = render_to_string("newsletter/email/brief/body.html", context)
-    html = css_inline.inline(html)
+    html = _INLINER.inline(html)
     return RenderedBrief(
         subject=subject,
         text=text,

@@ -73,8 +73,8 @@ def test_brief_arrives_with_both_parts_headers_and_reading_time(
         assert article.title in text
         assert article.summary in text
         assert article.title in html
-    assert "<style" not in html
     assert 'style="' in html
+    assert "@media (max-width: 620px)" in html
     assert https_url in text
     assert "<img" not in html
 
