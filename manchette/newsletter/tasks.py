@@ -18,6 +18,9 @@ from .models import BriefIssue, Delivery
 
 logger = logging.getLogger(__name__)
 
+# A daily run this late sends nothing.
+MAX_DELAY = timedelta(hours=6)
+
 
 def _can_defer() -> bool:
     return default_task_backend.supports_defer
@@ -30,9 +33,17 @@ def send_confirmation(subscriber_id: int) -> None:
 
 @task()
 def brief_daily(day: str) -> str:
-    """Compose and send the brief of ``day`` (ISO date), then schedule tomorrow's."""
+    """Compose and send the brief of ``day`` (ISO date), then schedule the next one.
+
+    A run more than MAX_DELAY late (the worker was down) sends nothing: a stale
+    brief is worse than none, and the next one is scheduled from now.
+    """
     issue_day = date.fromisoformat(day)
+    due = services.brief_send_time(issue_day)
     try:
+        if timezone.now() - due > MAX_DELAY:
+            logger.warning("Brief of %s skipped: its worker ran too late.", day)
+            return "late"
         issue = services.brief_compose(day=issue_day)
         if issue.status == BriefIssue.Status.DRAFT:
             services.brief_start(issue=issue)
@@ -40,7 +51,7 @@ def brief_daily(day: str) -> str:
             brief_deliver.enqueue(issue.pk)
         return issue.status
     finally:
-        brief_schedule(after=services.brief_send_time(issue_day))
+        brief_schedule(after=max(due, timezone.now()))
 
 
 @task()

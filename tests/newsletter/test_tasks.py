@@ -71,3 +71,20 @@ def test_next_day_is_today_before_the_send_time(settings):
     after = datetime(2026, 11, 26, 6, 31, tzinfo=tz)
     assert services.brief_next_day(after=before) == date(2026, 11, 26)
     assert services.brief_next_day(after=after) == date(2026, 11, 27)
+
+
+def test_a_daily_run_days_late_sends_nothing_and_schedules_from_now(
+    smtp_sink, section, database_queue
+):
+    Subscriber.objects.create(email="a@example.com", status="active")
+    old_day = services.brief_next_day() - timedelta(days=3)
+    ArticlePageFactory(
+        published_at=services.brief_send_time(old_day) - timedelta(hours=1)
+    )
+    assert tasks.brief_daily.call(old_day.isoformat()) == "late"
+    assert smtp_sink.messages == []
+    assert not BriefIssue.objects.exists()
+    (scheduled,) = DBTaskResult.objects.filter(
+        task_path=tasks.brief_daily.module_path, status="READY"
+    )
+    assert scheduled.args_kwargs["args"] == [services.brief_next_day().isoformat()]
