@@ -11,7 +11,8 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import services, tasks
-from .models import BriefIssue
+from .emails import TOKEN_PLACEHOLDER
+from .models import BriefIssue, Delivery
 
 PERMISSION = "newsletter.change_briefissue"
 
@@ -70,10 +71,19 @@ class PreviewView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
         issue = self.issue
         context["issue"] = issue
         context["progress"] = issue.progress()
+        context["failures"] = (
+            issue.deliveries.filter(status=Delivery.Status.FAILED)
+            .select_related("subscriber")
+            .order_by("-pk")[:50]
+        )
         context["edit_url"] = reverse("newsletter_issue:edit", args=[issue.pk])
         context["index_url"] = reverse("newsletter_issue:index")
         if issue.status != BriefIssue.Status.EMPTY:
-            context["rendered"] = services.brief_render_issue(issue)
+            rendered = services.brief_render_issue(issue)
+            # Each reader gets their own token; the preview shows a stand-in.
+            rendered.text = rendered.text.replace(TOKEN_PLACEHOLDER, "exemple")
+            rendered.html = rendered.html.replace(TOKEN_PLACEHOLDER, "exemple")
+            context["rendered"] = rendered
         return context
 
 

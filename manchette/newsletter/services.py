@@ -340,18 +340,23 @@ class RateLimiter:
             clock.sleep(at - now)
 
 
-def _smtp_code(error: Exception, email: str) -> int | None:
+def _smtp_answer(error: Exception) -> tuple[int | None, str]:
+    """Return the SMTP code and text of a refusal."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        for code, _message in error.recipients.values():
-            return code
-    return getattr(error, "smtp_code", None)
+        for code, message in error.recipients.values():
+            return code, message.decode("utf-8", "replace")
+    code = getattr(error, "smtp_code", None)
+    message = getattr(error, "smtp_error", b"") or str(error)
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", "replace")
+    return code, message
 
 
 def _record_failure(delivery: Delivery, token: str, error: Exception) -> bool:
     """Record an SMTP refusal; return True when it was permanent (5xx)."""
-    code = _smtp_code(error, delivery.subscriber.email)
+    code, message = _smtp_answer(error)
     permanent = code is not None and 500 <= code < 600
-    text = f"{code or ''} {error.__class__.__name__}: {error}".strip()[:500]
+    text = f"{code or ''} {message}".strip()[:500]
     retry = not permanent and delivery.attempts < 3
     Delivery.objects.filter(pk=delivery.pk, claim_token=token).update(
         status=Delivery.Status.PENDING if retry else Delivery.Status.FAILED,

@@ -153,7 +153,9 @@ def test_bad_date_is_a_clear_error(db):
         call_command("send_brief", "--date", "2026-13-45")
 
 
-def test_hard_bounces_are_recorded_then_deactivate(smtp_sink, section, day, settings):
+def test_hard_bounces_are_recorded_then_deactivate(
+    smtp_sink, section, day, settings, admin_client
+):
     settings.MANCHETTE_BRIEF_MAX_HARD_BOUNCES = 2
     subscribers("ok@example.com", "gone@example.com")
     smtp_sink.refuse["gone@example.com"] = "550 5.1.1 No such user"
@@ -172,6 +174,8 @@ def test_hard_bounces_are_recorded_then_deactivate(smtp_sink, section, day, sett
     assert len(smtp_sink.to("ok@example.com")) == 2
     issue = BriefIssue.objects.get(day=day)
     assert issue.progress() == {"sent": 1, "failed": 1, "total": 2}
+    preview = admin_client.get(f"/admin/newsletter/issue/{issue.pk}/").content.decode()
+    assert "550 5.1.1 No such user" in preview
 
 
 def test_temporary_refusal_is_retried(smtp_sink, articles, day):
