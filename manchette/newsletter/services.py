@@ -397,7 +397,12 @@ def deliveries_send(
     )
     sent = failed = 0
     backend = get_connection()
-    backend.open()
+    try:
+        backend.open()
+    except OSError as error:
+        # No server: give the batch back for a later run.
+        _release(token, error)
+        raise
     try:
         for delivery in deliveries:
             subscriber = delivery.subscriber

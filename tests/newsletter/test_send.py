@@ -247,3 +247,21 @@ def test_fast_path_gives_the_same_message_as_a_full_build(articles, day):
     assert html_part(fast_msg) == html_part(full_msg)
     assert "jeton123" in text_part(fast_msg)
     assert "PLACEHOLDER" not in fast.message().as_bytes().decode().upper()
+
+
+def test_unreachable_server_is_a_clear_error_then_the_rerun_sends(
+    smtp_sink, articles, day, settings
+):
+    from django.core.management.base import CommandError
+
+    from tests.newsletter.conftest import free_port
+
+    subscribers("a@example.com")
+    port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = free_port()
+    with pytest.raises(CommandError, match="injoignable"):
+        send(day)
+    assert Delivery.objects.get().status == "pending"
+    settings.EMAIL_PORT = port
+    send(day)
+    assert len(smtp_sink.to("a@example.com")) == 1

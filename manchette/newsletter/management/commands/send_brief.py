@@ -54,9 +54,15 @@ class Command(BaseCommand):
             disable=not self.stdout.isatty() or total == done,
         ) as progress:
             bar = progress.add_task("Envoi", total=total, completed=done)
-            sent, failed = services.brief_deliver(
-                issue=issue, on_done=lambda ok: progress.advance(bar)
-            )
+            try:
+                sent, failed = services.brief_deliver(
+                    issue=issue, on_done=lambda ok: progress.advance(bar)
+                )
+            except OSError as error:
+                raise CommandError(
+                    f"Serveur d’envoi injoignable ({error}). Relancez la commande : "
+                    "elle reprendra là où l’envoi s’est arrêté, sans doublon."
+                ) from error
         counts = issue.progress()
         self.stdout.write(
             f"Envoyés maintenant : {sent}, échecs : {failed}. "
