@@ -34,6 +34,7 @@ seed: migrate
 
 run: seed
 	@echo "Manchette runs at http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
+	$(BIN)/python manage.py schedule_brief
 	$(BIN)/python manage.py run_site --host 127.0.0.1 --port 8000
 
 worker: $(STATE)/venv

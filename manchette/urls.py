@@ -4,18 +4,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from manchette.news import views as news_views
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Comments (manchette.comments): the public POST endpoint.
     path("commentaires/", include("manchette.comments.urls")),
-    path(
-        "newsletter/inscription/",
-        news_views.newsletter_placeholder,
-        name="newsletter_signup",
-    ),
+    path("newsletter/", include("manchette.newsletter.urls")),
 ]
 
 if settings.DEBUG:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "manchette.news",
     "manchette.comments",
     "manchette.importers",
+    "manchette.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -259,3 +260,46 @@ MANCHETTE_COMMENTS_NOTIFY_DELAY = int(
 # How many reverse proxies put the reader's address in X-Forwarded-For (0: none,
 # REMOTE_ADDR is the reader).
 MANCHETTE_TRUSTED_PROXIES = int(os.environ.get("MANCHETTE_TRUSTED_PROXIES", "0"))
+# Newsletter (the daily brief). Every value can come from the environment.
+# Daily send time, in MANCHETTE_BRIEF_TIME_ZONE.
+MANCHETTE_BRIEF_SEND_TIME = os.environ.get("MANCHETTE_BRIEF_SEND_TIME", "06:30")
+MANCHETTE_BRIEF_TIME_ZONE = os.environ.get(
+    "MANCHETTE_BRIEF_TIME_ZONE", "Africa/Casablanca"
+)
+MANCHETTE_BRIEF_MAX_MINUTES = int(os.environ.get("MANCHETTE_BRIEF_MAX_MINUTES", "5"))
+MANCHETTE_BRIEF_MAX_ITEMS = int(os.environ.get("MANCHETTE_BRIEF_MAX_ITEMS", "12"))
+MANCHETTE_BRIEF_FROM_EMAIL = os.environ.get(
+    "MANCHETTE_BRIEF_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
+# The mailto half of List-Unsubscribe; empty: "unsubscribe@" the From domain.
+MANCHETTE_BRIEF_UNSUBSCRIBE_MAILTO = os.environ.get(
+    "MANCHETTE_BRIEF_UNSUBSCRIBE_MAILTO", ""
+)
+# Messages per batch (one SMTP connection each) and per second per worker (0: no limit).
+MANCHETTE_BRIEF_BATCH_SIZE = int(os.environ.get("MANCHETTE_BRIEF_BATCH_SIZE", "200"))
+MANCHETTE_BRIEF_RATE_PER_SECOND = float(
+    os.environ.get("MANCHETTE_BRIEF_RATE_PER_SECOND", "0")
+)
+# SMTP connections a worker keeps open at once (one thread each).
+MANCHETTE_BRIEF_CONNECTIONS = int(os.environ.get("MANCHETTE_BRIEF_CONNECTIONS", "4"))
+# A batch claimed longer ago than this (a dead worker's) is taken over.
+MANCHETTE_BRIEF_CLAIM_LEASE_SECONDS = int(
+    os.environ.get("MANCHETTE_BRIEF_CLAIM_LEASE_SECONDS", "300")
+)
+# Permanent (5xx) refusals after which an address is deactivated.
+MANCHETTE_BRIEF_MAX_HARD_BOUNCES = int(
+    os.environ.get("MANCHETTE_BRIEF_MAX_HARD_BOUNCES", "3")
+)
+MANCHETTE_NEWSLETTER_CONFIRM_DAYS = int(
+    os.environ.get("MANCHETTE_NEWSLETTER_CONFIRM_DAYS", "3")
+)
+# Sign-ups and read beacons accepted per client address and hour.
+MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR = int(
+    os.environ.get("MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR", "10")
+)
+MANCHETTE_READS_PER_HOUR = int(os.environ.get("MANCHETTE_READS_PER_HOUR", "120"))
+# DKIM: signs every brief when a private key (PEM, or a path to one) is set.
+MANCHETTE_DKIM_DOMAIN = os.environ.get("MANCHETTE_DKIM_DOMAIN", "")
+MANCHETTE_DKIM_SELECTOR = os.environ.get("MANCHETTE_DKIM_SELECTOR", "")
+MANCHETTE_DKIM_PRIVATE_KEY = os.environ.get("MANCHETTE_DKIM_PRIVATE_KEY", "")
+# End of newsletter.

@@ -134,13 +134,6 @@ def test_author_page_lists_their_articles(client, section):
     assert "Signé par un autre" not in html
 
 
-def test_newsletter_form_says_sign_up_is_not_open(client, section):
-    response = client.post("/newsletter/inscription/", {"email": "lecteur@example.com"})
-    assert response.status_code == 503
-    assert "pas encore ouvertes" in response.content.decode()
-    assert "lecteur@example.com" not in response.content.decode()
-
-
 def test_an_old_revision_keeps_the_live_comment_count_and_section(section):
     article = ArticlePageFactory(title="Première version")
     old_revision = article.latest_revision

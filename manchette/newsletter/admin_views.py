@@ -1,0 +1,118 @@
+"""Admin pages of the brief: compose, preview (with progress), test send, send now."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import services, tasks
+from .emails import TOKEN_PLACEHOLDER
+from .models import BriefIssue, Delivery
+
+PERMISSION = "newsletter.change_briefissue"
+
+
+class PermissionMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ComposeForm(forms.Form):
+    day = forms.DateField(
+        label=gettext_lazy("Jour du numéro"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+    )
+
+
+class ComposeView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
+    page_title = gettext_lazy("Composer un numéro du brief")
+    header_icon = "mail"
+    template_name = "newsletter/admin/compose.html"
+    form_class = ComposeForm
+
+    def get_initial(self):
+        return {"day": services.brief_next_day()}
+
+    def form_valid(self, form):
+        day = form.cleaned_data["day"]
+        issue = services.brief_compose(day=day)
+        if issue.status == BriefIssue.Status.EMPTY:
+            messages.warning(
+                self.request,
+                _(
+                    "Aucun article publié depuis le numéro précédent : pas de numéro le %(day)s."
+                )
+                % {"day": day.strftime("%d/%m/%Y")},
+            )
+        return redirect("newsletter_issue_preview", pk=issue.pk)
+
+
+class PreviewView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "mail"
+    template_name = "newsletter/admin/preview.html"
+
+    def get_page_title(self):
+        return str(self.issue)
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.issue = get_object_or_404(BriefIssue, pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issue = self.issue
+        context["issue"] = issue
+        context["progress"] = issue.progress()
+        context["failures"] = (
+            issue.deliveries.filter(status=Delivery.Status.FAILED)
+            .select_related("subscriber")
+            .order_by("-pk")[:50]
+        )
+        context["edit_url"] = reverse("newsletter_issue:edit", args=[issue.pk])
+        context["index_url"] = reverse("newsletter_issue:index")
+        if issue.status != BriefIssue.Status.EMPTY:
+            rendered = services.brief_render_issue(issue)
+            # Each reader gets their own token; the preview shows a stand-in.
+            rendered.text = rendered.text.replace(TOKEN_PLACEHOLDER, "exemple")
+            rendered.html = rendered.html.replace(TOKEN_PLACEHOLDER, "exemple")
+            context["rendered"] = rendered
+        return context
+
+
+class SendTestView(PermissionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        issue = get_object_or_404(BriefIssue, pk=pk)
+        if not request.user.email:
+            messages.error(request, _("Votre compte n’a pas d’adresse e-mail."))
+        elif issue.status == BriefIssue.Status.EMPTY:
+            messages.error(request, _("Ce numéro est vide."))
+        else:
+            services.brief_send_test(issue=issue, email=request.user.email)
+            messages.success(request, _("Numéro de test envoyé à votre adresse."))
+        return redirect("newsletter_issue_preview", pk=issue.pk)
+
+
+class SendNowView(PermissionMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        issue = get_object_or_404(BriefIssue, pk=pk)
+        if issue.status != BriefIssue.Status.DRAFT:
+            messages.error(request, _("Ce numéro n’est pas prêt à partir."))
+        elif not issue.items.exists():
+            messages.error(request, _("Ce numéro n’a aucun article."))
+        else:
+            services.brief_start(issue=issue)
+            tasks.brief_deliver.enqueue(issue.pk)
+            messages.success(request, _("Envoi lancé."))
+        return redirect("newsletter_issue_preview", pk=issue.pk)

@@ -1,0 +1,105 @@
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+from manchette.newsletter import selectors, services
+from manchette.newsletter.models import BriefIssue, Delivery
+
+
+class Command(BaseCommand):
+    help = (
+        "Compose the daily brief of a day (today by default) and send it to every "
+        "active subscriber; rerun, it only sends what is left (nothing twice)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="Day of the issue, YYYY-MM-DD.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Show what would be sent; write and send nothing.",
+        )
+
+    def handle(self, *args, date=None, dry_run=False, **options):
+        day = self._day(date)
+        if dry_run:
+            return self._dry_run(day)
+        issue = services.brief_compose(day=day)
+        if issue.status == BriefIssue.Status.EMPTY:
+            self.stdout.write(
+                f"Aucun article depuis le numéro précédent : pas de brief le {day}."
+            )
+            return
+        created = services.brief_start(issue=issue)
+        deliveries = issue.deliveries
+        total = deliveries.count()
+        done = deliveries.filter(
+            status__in=[Delivery.Status.SENT, Delivery.Status.FAILED]
+        ).count()
+        if created:
+            self.stdout.write(f"Brief du {day} : {created} destinataires.")
+        elif total == 0:
+            self.stdout.write(f"Brief du {day} : aucun abonné actif, rien à envoyer.")
+        elif done == total:
+            self.stdout.write(f"Brief du {day} déjà envoyé : rien de nouveau.")
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            disable=not self.stdout.isatty() or total == done,
+        ) as progress:
+            bar = progress.add_task("Envoi", total=total, completed=done)
+            try:
+                sent, failed = services.brief_deliver(
+                    issue=issue, on_done=lambda ok: progress.advance(bar)
+                )
+            except OSError as error:
+                raise CommandError(
+                    f"Serveur d’envoi injoignable ({error}). Relancez la commande : "
+                    "elle reprendra là où l’envoi s’est arrêté, sans doublon."
+                ) from error
+        counts = issue.progress()
+        self.stdout.write(
+            f"Envoyés maintenant : {sent}, échecs : {failed}. "
+            f"Au total : {counts['sent']} envoyés, {counts['failed']} échecs "
+            f"sur {counts['total']}."
+        )
+
+    def _day(self, value: str | None) -> date:
+        if not value:
+            tz = ZoneInfo(settings.MANCHETTE_BRIEF_TIME_ZONE)
+            return timezone.now().astimezone(tz).date()
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise CommandError(f"Date invalide : {value!r} (AAAA-MM-JJ).") from error
+
+    def _dry_run(self, day: date) -> None:
+        issue = BriefIssue.objects.filter(day=day).first()
+        if issue is not None:
+            articles = selectors.brief_articles(issue)
+            self.stdout.write(f"Numéro existant ({issue.get_status_display()}).")
+        else:
+            plan = services.brief_plan(day=day)
+            articles = plan.articles
+            self.stdout.write(
+                f"Articles publiés entre {plan.since:%d/%m/%Y %H:%M} "
+                f"et {plan.until:%d/%m/%Y %H:%M}."
+            )
+        if not articles:
+            self.stdout.write(f"Aucun article : pas de brief le {day}.")
+            return
+        for index, article in enumerate(articles, 1):
+            self.stdout.write(f"{index}. {article.title}")
+        minutes = services.emails.brief_text_minutes(
+            day=day, intro=issue.intro if issue else "", articles=articles
+        )
+        self.stdout.write(
+            f"Lecture : {minutes} min. Destinataires : "
+            f"{selectors.subscriber_count_active()}. Rien n’a été envoyé (--dry-run)."
+        )
