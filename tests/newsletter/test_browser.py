@@ -18,7 +18,8 @@ ARGS = [
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_base_data")
 def test_reader_signs_up_from_the_article_box(live_server, smtp_sink, settings):
     from playwright.sync_api import sync_playwright
 

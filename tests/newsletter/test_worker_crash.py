@@ -89,7 +89,8 @@ def wait_for(condition, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_base_data")
 def test_killed_worker_resumes_without_double_or_missing_sends(
     smtp_sink, section, settings, tmp_path
 ):
@@ -134,7 +135,8 @@ def test_killed_worker_resumes_without_double_or_missing_sends(
     assert set(copies.values()) == {1}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_base_data")
 def test_send_brief_over_four_connections_sends_each_message_once(
     smtp_sink, section, tmp_path
 ):
