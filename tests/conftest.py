@@ -96,9 +96,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
-    """Return a headless Debian Chromium driven by Playwright (never a downloaded one)."""
+    """Return a headless Debian Chromium driven by Playwright (never a downloaded one).
+
+    One per test: Playwright's sync API keeps an event loop running while it is
+    open, which would collide with other tests starting their own.
+    """
     if not os.path.exists(CHROMIUM):
         pytest.skip(
             f"{CHROMIUM} is missing: `make test` installs Debian's chromium package"
