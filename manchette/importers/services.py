@@ -263,7 +263,13 @@ class _WxrImport:
         from django.contrib.contenttypes.models import ContentType
         from wagtail.models import Locale
 
-        from manchette.news.models import ContentPage, TagIndexPage
+        from manchette.news.models import (
+            AuthorIndexPage,
+            AuthorPage,
+            ContentPage,
+            SectionPage,
+            TagIndexPage,
+        )
         from manchette.news.services import site_ensure
 
         self.path = Path(path)
@@ -275,10 +281,13 @@ class _WxrImport:
         self.home = site_ensure()
         self.home_prefix = self.home.url_path
         self.tag_index = TagIndexPage.objects.first()
+        self.author_index_id = AuthorIndexPage.objects.values_list(
+            "pk", flat=True
+        ).get()
         self.locale_id = Locale.get_default().pk
         self.content_types = {
             model: ContentType.objects.get_for_model(model).pk
-            for model in (ArticlePage, ContentPage, Page)
+            for model in (ArticlePage, ContentPage, Page, SectionPage, AuthorPage)
         }
         self.source = ""
         self.old_hosts: set[str] = set()
@@ -433,7 +442,6 @@ class _WxrImport:
 
     def author(self, author: WxrAuthor) -> None:
         from manchette.news.models import AuthorPage
-        from manchette.news.services import author_ensure
 
         if not author.login:
             return
@@ -450,9 +458,11 @@ class _WxrImport:
         known = self.authors.get(author.login)
         page = AuthorPage.objects.filter(pk=known).first() if known else None
         if page is None:
-            created = not AuthorPage.objects.filter(slug=slug).exists()
-            page = author_ensure(name=name, slug=slug)
-            self.report.created["authors"] += int(created)
+            page = AuthorPage.objects.filter(slug=slug).first()
+        if page is None:
+            page = AuthorPage(title=name, slug=slug)
+            self._insert_page(self.author_index_id, page, live=True)
+            self.report.created["authors"] += 1
         elif page.title != name:
             page.title = page.draft_title = name
             page.save(clean=False, update_fields=["title", "draft_title"])
@@ -479,7 +489,6 @@ class _WxrImport:
     def _section_for(self, slug: str) -> int:
         """Return the section id for a category slug, creating the section if needed."""
         from manchette.news.models import SectionPage
-        from manchette.news.services import section_ensure
 
         if (
             slug in self.sections
@@ -511,13 +520,12 @@ class _WxrImport:
                     section = None
                     target_slug = self._unique_slug(self.home.pk, target_slug)
         if section is None:
-            target_slug = self._unique_slug(self.home.pk, target_slug)
-            section = section_ensure(
-                home=self.home,
-                slug=target_slug,
+            section = SectionPage(
                 title=name,
+                slug=self._unique_slug(self.home.pk, target_slug),
                 description=plain_text(term.description)[:1000],
             )
+            self._insert_page(self.home.pk, section, live=True)
             self.report.created["sections"] += 1
         self._set(self.sections, slug, section.pk)
         self._remember(WxrObject.Kind.CATEGORY, slug, section.pk)
@@ -535,7 +543,10 @@ class _WxrImport:
                 chain.insert(0, parent)
                 seen.add(parent)
                 parent = self.categories[parent].parent
-            for path in {f"/category/{'/'.join(chain)}/", f"/category/{slug}/"}:
+            paths = {f"/category/{'/'.join(chain)}/", f"/category/{slug}/"}
+            if self.categories[slug].wp_id:
+                paths.add(f"/?cat={self.categories[slug].wp_id}")
+            for path in paths:
                 self._redirect(Redirect.normalise_path(path), page_id=section_id)
 
     def tag(self, term: WxrTerm) -> str | None:
@@ -564,11 +575,12 @@ class _WxrImport:
         self._set(self.tag_slugs, tag.name, tag.slug)
         self._remember(WxrObject.Kind.TAG, key, tag.pk)
         if wp_slug and self.tag_index is not None:
-            self._redirect(
-                Redirect.normalise_path(f"/tag/{term.slug}/"),
-                page_id=self.tag_index.pk,
-                route=f"/{tag.slug}/",
-            )
+            for path in (f"/tag/{term.slug}/", f"/?tag={term.slug}"):
+                self._redirect(
+                    Redirect.normalise_path(path),
+                    page_id=self.tag_index.pk,
+                    route=f"/{tag.slug}/",
+                )
         return tag.name
 
     def attachment(self, item: WxrPost) -> None:
@@ -677,9 +689,11 @@ class _WxrImport:
                     item.wp_id, "image", f"image not found: {_upload_key(src)}"
                 )
 
-    def _insert_page(self, parent_id: int, page) -> None:
+    def _insert_page(self, parent_id: int, page, *, live: bool | None = None) -> None:
         """Insert ``page`` as the last child of ``parent_id`` without Wagtail's
-        per-page publishing work (one revision is written by the caller)."""
+        per-page publishing work: no log entry, no publish signal. With ``live``,
+        the page is published now with one revision; otherwise the caller writes
+        the revision."""
         parent = Page.objects.get(pk=parent_id)
         if parent_id not in self.next_step:
             last = parent.get_last_child()
@@ -692,8 +706,14 @@ class _WxrImport:
         page.locale_id = self.locale_id
         page.draft_title = page.title
         page._cached_parent_obj = parent
+        if live is not None:
+            page.live = live
+            page.has_unpublished_changes = not live
+            page.first_published_at = page.last_published_at = timezone.now()
         page.save(clean=False)
         Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + 1)
+        if live is not None:
+            self._write_revision(page, live=live)
 
     def _write_revision(self, page, *, live: bool, go_live_at=None) -> None:
         revision = Revision.objects.create(
@@ -787,18 +807,19 @@ class _WxrImport:
                 self.report.unchanged += 1
             else:
                 created = article is None
+                title = _title_or_fallback(
+                    item.title, html, fallback=f"Sans titre ({item.wp_id})"
+                )
                 if created:
                     article = ArticlePage()
                     base = (
                         ascii_slug(unquote(item.post_name), max_length=70)
-                        or ascii_slug(item.title, max_length=70)
+                        or ascii_slug(title, max_length=70)
                         or f"article-{item.wp_id}"
                     )
                     article.slug = self._unique_slug(section_id, base)
                     article.section_id = section_id
-                article.title = _title_or_fallback(
-                    item.title, html, fallback=f"Sans titre ({item.wp_id})"
-                )
+                article.title = title
                 article.draft_title = article.title
                 summary = plain_text(item.excerpt)
                 parts = sentences(summary)
@@ -905,7 +926,10 @@ class _WxrImport:
                 )
                 self.report.skip(raw.wp_id, "comment", reason)
                 continue
-            created_at = self._date(raw.date, raw.date_gmt)
+            try:
+                created_at = self._date(raw.date, raw.date_gmt)
+            except WxrItemError as exc:
+                raise WxrItemError(f"comment {raw.wp_id}: {exc}") from exc
             if created_at is None:
                 raise WxrItemError(f"comment {raw.wp_id} has no date")
             comment = Comment(
@@ -1002,17 +1026,18 @@ class _WxrImport:
                 self.report.unchanged += 1
             else:
                 created = page is None
+                title = _title_or_fallback(
+                    item.title, html, fallback=f"Sans titre ({item.wp_id})"
+                )
                 if created:
                     page = ContentPage()
                     base = (
                         ascii_slug(unquote(item.post_name), max_length=70)
-                        or ascii_slug(item.title, max_length=70)
+                        or ascii_slug(title, max_length=70)
                         or f"page-{item.wp_id}"
                     )
                     page.slug = self._unique_slug(parent_id, base)
-                page.title = _title_or_fallback(
-                    item.title, html, fallback=f"Sans titre ({item.wp_id})"
-                )
+                page.title = title
                 page.draft_title = page.title
                 page.body = json.dumps(blocks)
                 page.live = live
@@ -1129,7 +1154,7 @@ class _WxrImport:
             # Whatever went wrong, the savepoint is rolled back and the run goes on;
             # the reason is in the report (and the traceback in the log). What the
             # item changed in memory is undone too.
-            logger.info("WXR item %s %s skipped", kind, wp_id, exc_info=True)
+            logger.debug("WXR item %s %s skipped", kind, wp_id, exc_info=True)
             for undo in reversed(self._undo):
                 undo()
             self.report.created, self.report.updated = created, updated

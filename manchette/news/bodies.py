@@ -144,7 +144,17 @@ def html_to_blocks(
             if resolve_image is not None and element.find(".//img") is not None:
                 blocks.extend(_image_blocks(element, resolve_image))
                 for image in list(element.iter("img")):
+                    parent = image.getparent()
                     image.drop_tree()
+                    # A link that only wrapped the image goes with it.
+                    if (
+                        parent is not None
+                        and parent is not element
+                        and parent.tag == "a"
+                        and len(parent) == 0
+                        and not parent.text_content().strip()
+                    ):
+                        parent.drop_tree()
                 text = plain_text(_outer_html(element))
             target = _read_also_target(element, resolve_article)
             if target is not None:

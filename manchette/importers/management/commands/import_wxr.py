@@ -43,6 +43,10 @@ class Command(BaseCommand):
     def handle(
         self, *args, file, media_dir, section_map, dry_run, report_json, **options
     ):
+        file = Path(file)
+        media_dir = Path(media_dir) if media_dir else None
+        section_map = Path(section_map) if section_map else None
+        report_json = Path(report_json) if report_json else None
         if not file.is_file():
             raise CommandError(f"{file}: no such file")
         if media_dir is not None and not media_dir.is_dir():
