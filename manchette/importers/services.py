@@ -9,16 +9,21 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.files.images import ImageFile
-from django.db import transaction
-from django.db.models import F
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 from manchette.core.text import ascii_slug, excerpt, plain_text, sentences
 from manchette.news.bodies import html_to_blocks
-from manchette.news.models import ArticlePage, SectionPage
+from manchette.news.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    ArticlePageTag,
+    SectionPage,
+)
 from manchette.news.services import (
     ArticleData,
     article_for_url,
@@ -155,6 +160,7 @@ SKIPPED_STATUSES = {
     "inherit": "revision",
 }
 _MISSING = object()
+FLUSH_EVERY = 1000
 _SIZE_SUFFIX = re.compile(r"(-\d+x\d+|-scaled|-rotated|-e\d{10,})+(?=\.\w+$)")
 _BR = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
 
@@ -308,6 +314,15 @@ class _WxrImport:
         self.deferred: dict[str, WxrPost] = {}
         self.total_items = 0
         self._undo: list = []
+        self.pending: list = []
+        self.parents: dict[int, Page] = {}
+        self.child_slugs: dict[int, set[str]] = {}
+        self.touched_parents: set[int] = set()
+        self.sections_seen: set[int] = set()
+        self.tag_objects: dict = {}
+        self.by_guid: dict[str, int] = {}
+        self.article_pks: set[int] = set()
+        self.images_state = ""
 
     # -- helpers ---------------------------------------------------------------
 
@@ -334,6 +349,10 @@ class _WxrImport:
                 self.sections[wp_id] = obj.object_id
             elif kind == WxrObject.Kind.AUTHOR:
                 self.authors[wp_id] = obj.object_id
+        self.article_pks = set(ArticlePage.objects.values_list("pk", flat=True))
+        self.by_guid = dict(
+            ArticlePage.objects.exclude(source_uri="").values_list("source_uri", "pk")
+        )
         self.redirects = {
             old_path: (pk, page_id, route, link)
             for pk, old_path, page_id, route, link in Redirect.objects.filter(
@@ -350,7 +369,8 @@ class _WxrImport:
     def _remember(self, kind: str, wp_id: str, object_id: int, fingerprint: str = ""):
         obj = self.known.get((kind, wp_id))
         if obj is None:
-            obj = WxrObject.objects.create(
+            # Written in batches by _flush(), between items.
+            obj = WxrObject(
                 source=self.source,
                 kind=kind,
                 wp_id=wp_id,
@@ -358,6 +378,8 @@ class _WxrImport:
                 fingerprint=fingerprint,
             )
             self._set(self.known, (kind, wp_id), obj)
+            self.pending.append(obj)
+            self._undo.append(lambda: self.pending.remove(obj))
         elif obj.object_id != object_id or obj.fingerprint != fingerprint:
             previous = (obj.object_id, obj.fingerprint)
             self._undo.append(
@@ -368,27 +390,53 @@ class _WxrImport:
             )
             obj.object_id = object_id
             obj.fingerprint = fingerprint
-            obj.save(update_fields=["object_id", "fingerprint", "imported_at"])
+            if obj.pk is not None:
+                obj.save(update_fields=["object_id", "fingerprint", "imported_at"])
         return obj
 
-    def _unique_slug(self, parent_id: int, base: str, *, exclude_pk=None) -> str:
-        """Return ``base``, or ``base-2``, ``base-3``… so that no sibling has it."""
-        parent = Page.objects.get(pk=parent_id)
-        taken = set(
-            Page.objects.filter(
-                path__startswith=parent.path,
-                depth=parent.depth + 1,
-                slug__startswith=base,
-            )
-            .exclude(pk=exclude_pk)
-            .values_list("slug", flat=True)
+    def _flush(self) -> None:
+        """Write the import records and redirects gathered since the last flush."""
+        pending = [obj for obj in self.pending if obj.pk is None]
+        WxrObject.objects.bulk_create(
+            [obj for obj in pending if isinstance(obj, WxrObject)], batch_size=500
         )
-        if base not in taken:
-            return base
+        Redirect.objects.bulk_create(
+            [obj for obj in pending if isinstance(obj, Redirect)], batch_size=500
+        )
+        for obj in pending:
+            if isinstance(obj, Redirect) and obj.pk is not None:
+                self.redirects[obj.old_path] = (
+                    obj.pk,
+                    obj.redirect_page_id,
+                    obj.redirect_page_route_path,
+                    "",
+                )
+        self.pending = []
+
+    def _parent(self, parent_id: int) -> Page:
+        """Return the parent page (cached: its path and URL do not change here)."""
+        if parent_id not in self.parents:
+            self.parents[parent_id] = Page.objects.get(pk=parent_id)
+        return self.parents[parent_id]
+
+    def _unique_slug(self, parent_id: int, base: str) -> str:
+        """Return ``base``, or ``base-2``, ``base-3``… so that no sibling has it."""
+        if parent_id not in self.child_slugs:
+            parent = self._parent(parent_id)
+            self.child_slugs[parent_id] = set(
+                Page.objects.filter(
+                    path__startswith=parent.path, depth=parent.depth + 1
+                ).values_list("slug", flat=True)
+            )
+        taken = self.child_slugs[parent_id]
+        slug = base
         number = 2
-        while f"{base}-{number}" in taken:
+        while slug in taken:
+            slug = f"{base}-{number}"
             number += 1
-        return f"{base}-{number}"
+        # A slug of a rolled-back item stays taken: harmless, and simpler.
+        taken.add(slug)
+        return slug
 
     def _old_path(self, url: str) -> str | None:
         """Return the path of a URL of the old site (or a relative one), else None."""
@@ -413,6 +461,9 @@ class _WxrImport:
             pk, current_page, current_route, _link = existing
             if current_page == page_id and current_route == route:
                 return
+            if pk is None:
+                # Still waiting for _flush(): a later item claims the same old URL.
+                return
             Redirect.objects.filter(pk=pk).update(
                 redirect_page_id=page_id,
                 redirect_page_route_path=route,
@@ -422,14 +473,16 @@ class _WxrImport:
             self._set(self.redirects, old_path, (pk, page_id, route, ""))
             self.report.updated["redirects"] += 1
             return
-        redirect = Redirect.objects.create(
+        redirect = Redirect(
             old_path=old_path,
             site=None,
             is_permanent=True,
             redirect_page_id=page_id,
             redirect_page_route_path=route,
         )
-        self._set(self.redirects, old_path, (redirect.pk, page_id, route, ""))
+        self.pending.append(redirect)
+        self._undo.append(lambda: self.pending.remove(redirect))
+        self._set(self.redirects, old_path, (None, page_id, route, ""))
         self.report.created["redirects"] += 1
 
     def _page_url_path(self, page) -> str:
@@ -490,10 +543,11 @@ class _WxrImport:
         """Return the section id for a category slug, creating the section if needed."""
         from manchette.news.models import SectionPage
 
-        if (
-            slug in self.sections
-            and SectionPage.objects.filter(pk=self.sections[slug]).exists()
+        if slug in self.sections and (
+            self.sections[slug] in self.sections_seen
+            or SectionPage.objects.filter(pk=self.sections[slug]).exists()
         ):
+            self.sections_seen.add(self.sections[slug])
             return self.sections[slug]
         term = self.categories.get(slug) or WxrTerm(kind="category", slug=slug)
         name = (term.name or slug)[:255]
@@ -573,6 +627,7 @@ class _WxrImport:
             self.report.created["tags"] += 1
         self._set(self.tags, key, tag.name)
         self._set(self.tag_slugs, tag.name, tag.slug)
+        self._set(self.tag_objects, tag.name, tag)
         self._remember(WxrObject.Kind.TAG, key, tag.pk)
         if wp_slug and self.tag_index is not None:
             for path in (f"/tag/{term.slug}/", f"/?tag={term.slug}"):
@@ -691,10 +746,14 @@ class _WxrImport:
 
     def _insert_page(self, parent_id: int, page, *, live: bool | None = None) -> None:
         """Insert ``page`` as the last child of ``parent_id`` without Wagtail's
-        per-page publishing work: no log entry, no publish signal. With ``live``,
-        the page is published now with one revision; otherwise the caller writes
-        the revision."""
-        parent = Page.objects.get(pk=parent_id)
+        per-page work (log entry, publish signals, tree and site checks): the
+        import knows the tree, and a few thousand pages must go in quickly.
+
+        Child relations set in memory (tags, authors) are written in bulk. With
+        ``live``, the page is published now with one revision; otherwise the
+        caller writes the revision. ``numchild`` is fixed by _fix_tree().
+        """
+        parent = self._parent(parent_id)
         if parent_id not in self.next_step:
             last = parent.get_last_child()
             self.next_step[parent_id] = (
@@ -703,6 +762,7 @@ class _WxrImport:
         self.next_step[parent_id] += 1
         page.depth = parent.depth + 1
         page.path = Page._get_path(parent.path, page.depth, self.next_step[parent_id])
+        page.url_path = parent.url_path + page.slug + "/"
         page.locale_id = self.locale_id
         page.draft_title = page.title
         page._cached_parent_obj = parent
@@ -710,10 +770,37 @@ class _WxrImport:
             page.live = live
             page.has_unpublished_changes = not live
             page.first_published_at = page.last_published_at = timezone.now()
-        page.save(clean=False)
-        Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + 1)
+        if isinstance(page, ArticlePage):
+            page.reading_minutes = page.compute_reading_minutes()
+        # Model.save, not Page.save: plain inserts of the page and its subclass
+        # row (post_save still fires, so the search index is told).
+        models.Model.save(page)
+        if isinstance(page, ArticlePage):
+            ArticlePageTag.objects.bulk_create(
+                ArticlePageTag(tag_id=item.tag_id, content_object_id=page.pk)
+                for item in page.tagged_items.all()
+            )
+            ArticlePageAuthor.objects.bulk_create(
+                ArticlePageAuthor(
+                    page_id=page.pk,
+                    author_id=link.author_id,
+                    sort_order=link.sort_order,
+                )
+                for link in page.article_authors.all()
+            )
+        self.touched_parents.add(parent_id)
         if live is not None:
             self._write_revision(page, live=live)
+
+    def _fix_tree(self) -> None:
+        """Set ``numchild`` of every parent that received pages."""
+        for parent_id in self.touched_parents:
+            parent = self._parent(parent_id)
+            Page.objects.filter(pk=parent_id).update(
+                numchild=Page.objects.filter(
+                    path__startswith=parent.path, depth=parent.depth + 1
+                ).count()
+            )
 
     def _write_revision(self, page, *, live: bool, go_live_at=None) -> None:
         revision = Revision.objects.create(
@@ -745,20 +832,16 @@ class _WxrImport:
 
     def post(self, item: WxrPost) -> None:
         """Import one post (article) with its comments, in its own savepoint."""
-        from manchette.news.models import ArticlePageAuthor
-
         live, published_at, go_live_at = self._status(item)
         modified = self._date(item.post_modified, item.post_modified_gmt)
-        category_slugs = [
-            unquote(term.slug or "").lower() or ascii_slug(term.name)
-            for term in item.categories
-            if term.kind == "category"
-        ]
-        category_slugs = [slug for slug in category_slugs if slug]
+        category_slugs = []
         for term in item.categories:
-            if term.kind == "category":
-                slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
-                if slug and slug not in self.categories:
+            if term.kind != "category":
+                continue
+            slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
+            if slug:
+                category_slugs.append(slug)
+                if slug not in self.categories:
                     self._set(self.categories, slug, term)
         if category_slugs:
             section_id = self._section_for(category_slugs[0])
@@ -772,7 +855,6 @@ class _WxrImport:
             if name
         ]
         author_id = self._author_for(item.creator)
-        blocks, html, waiting = self._blocks(item)
         fingerprint = _fingerprint(
             item.title,
             item.content,
@@ -788,132 +870,139 @@ class _WxrImport:
             tag_names,
             item.creator,
             section_id,
-            sorted(self.images_by_key.items()),
+            self.images_state,
             item.guid,
             item.comment_status,
+            [vars(comment) for comment in item.comments],
         )
         known = self.known.get((WxrObject.Kind.POST, item.wp_id))
-        article = None
-        if known is not None:
-            article = ArticlePage.objects.filter(pk=known.object_id).first()
-        if article is None and item.guid:
-            article = ArticlePage.objects.filter(source_uri=item.guid[:500]).first()
-        with transaction.atomic():
-            if (
-                article is not None
-                and known is not None
-                and known.fingerprint == fingerprint
-            ):
-                self.report.unchanged += 1
-            else:
-                created = article is None
-                title = _title_or_fallback(
-                    item.title, html, fallback=f"Sans titre ({item.wp_id})"
-                )
-                if created:
-                    article = ArticlePage()
-                    base = (
-                        ascii_slug(unquote(item.post_name), max_length=70)
-                        or ascii_slug(title, max_length=70)
-                        or f"article-{item.wp_id}"
-                    )
-                    article.slug = self._unique_slug(section_id, base)
-                    article.section_id = section_id
-                article.title = title
-                article.draft_title = article.title
-                summary = plain_text(item.excerpt)
-                parts = sentences(summary)
-                if len(parts) > 3:
-                    summary = " ".join(parts[:3])
-                derived = not summary
-                if derived:
-                    summary = summary_from(plain_text(html)) or article.title
-                    self.report.summaries_derived.append(item.wp_id)
-                article.summary = summary
-                article.body = json.dumps(blocks)
-                article.featured = item.is_sticky
-                article.comments_open = item.comment_status != "closed"
-                article.source_uri = item.guid[:500]
-                article.live = live
-                article.has_unpublished_changes = not live
-                article.first_published_at = published_at
-                article.last_published_at = (
-                    max(modified, published_at) if live and modified else published_at
-                )
-                article.go_live_at = go_live_at
-                article.updated_at = (
-                    modified
-                    if live
-                    and modified
-                    and (modified - published_at).total_seconds() >= 600
-                    else None
-                )
-                thumbnail = self.attachments.get(item.meta.get("_thumbnail_id", ""))
-                article.featured_image_id = thumbnail.image_id if thumbnail else None
-                article.featured_image_caption = thumbnail.caption if thumbnail else ""
-                if thumbnail is None and item.meta.get("_thumbnail_id"):
-                    self.report.skip(
-                        item.wp_id,
-                        "image",
-                        f"featured image {item.meta['_thumbnail_id']} not found",
-                    )
-                self._missing_images(item, html)
-                article.tags.set(tag_names, clear=True)
-                article.article_authors.set(
-                    [ArticlePageAuthor(author_id=author_id, sort_order=0)]
-                    if author_id
-                    else []
-                )
-                if created:
-                    self._insert_page(section_id, article)
-                else:
-                    article.save(clean=False)
-                self._write_revision(article, live=live, go_live_at=go_live_at)
-                obj = self._remember(
-                    WxrObject.Kind.POST, item.wp_id, article.pk, fingerprint
-                )
-                if obj.summary_derived != derived:
-                    WxrObject.objects.filter(pk=obj.pk).update(summary_derived=derived)
-                    obj.summary_derived = derived
-                self.report.created["articles"] += int(created)
-                self.report.updated["articles"] += int(not created)
-            if live:
-                new_path = self._page_url_path(article)
-                for url in (item.link, f"/?p={item.wp_id}"):
-                    path = self._old_path(url)
-                    if path and path != new_path:
-                        self._redirect(path, page_id=article.pk)
-                permalink = self._date_permalink(item)
-                if permalink and permalink != new_path:
-                    self._redirect(permalink, page_id=article.pk)
-            self._comments(item, article)
+        article_id = None
+        if known is not None and known.object_id in self.article_pks:
+            article_id = known.object_id
+        elif item.guid and item.guid[:500] in self.by_guid:
+            article_id = self.by_guid[item.guid[:500]]
+        if (
+            article_id is not None
+            and known is not None
+            and known.fingerprint == fingerprint
+        ):
+            # Nothing changed since the last import: no write at all.
+            self.report.unchanged += 1
+            self._set(self.post_pks, item.wp_id, article_id)
+            return
+        blocks, html, waiting = self._blocks(item)
+        comments = self._comment_rows(item)
+        created = article_id is None
+        title = _title_or_fallback(
+            item.title, html, fallback=f"Sans titre ({item.wp_id})"
+        )
+        if created:
+            article = ArticlePage(section_id=section_id)
+            base = (
+                ascii_slug(unquote(item.post_name), max_length=70)
+                or ascii_slug(title, max_length=70)
+                or f"article-{item.wp_id}"
+            )
+            article.slug = self._unique_slug(section_id, base)
+            article.comment_count = sum(
+                1
+                for comment, _parent in comments.values()
+                if comment.status == "approved"
+            )
+            # Nothing to read back from the database for a new page.
+            article.related_links.set([])
+            getattr(article, COMMENTS_RELATION_NAME).set([])
+        else:
+            article = ArticlePage.objects.get(pk=article_id)
+        article.title = article.draft_title = title
+        summary = plain_text(item.excerpt)
+        parts = sentences(summary)
+        if len(parts) > 3:
+            summary = " ".join(parts[:3])
+        derived = not summary
+        if derived:
+            summary = summary_from(plain_text(html)) or article.title
+            self.report.summaries_derived.append(item.wp_id)
+        article.summary = summary
+        article.body = json.dumps(blocks)
+        article.featured = item.is_sticky
+        article.comments_open = item.comment_status != "closed"
+        article.source_uri = item.guid[:500]
+        article.live = live
+        article.has_unpublished_changes = not live
+        article.first_published_at = published_at
+        article.last_published_at = (
+            max(modified, published_at) if live and modified else published_at
+        )
+        article.go_live_at = go_live_at
+        article.updated_at = (
+            modified
+            if live and modified and (modified - published_at).total_seconds() >= 600
+            else None
+        )
+        thumbnail = self.attachments.get(item.meta.get("_thumbnail_id", ""))
+        article.featured_image_id = thumbnail.image_id if thumbnail else None
+        article.featured_image_caption = thumbnail.caption if thumbnail else ""
+        if thumbnail is None and item.meta.get("_thumbnail_id"):
+            self.report.skip(
+                item.wp_id,
+                "image",
+                f"featured image {item.meta['_thumbnail_id']} not found",
+            )
+        self._missing_images(item, html)
+        article.tags.set([self.tag_objects[name] for name in tag_names])
+        article.article_authors.set(
+            [ArticlePageAuthor(author_id=author_id, sort_order=0)] if author_id else []
+        )
+        if created:
+            self._insert_page(section_id, article)
+        else:
+            article.save(clean=False)
+        self._write_revision(article, live=live, go_live_at=go_live_at)
+        obj = self._remember(WxrObject.Kind.POST, item.wp_id, article.pk, fingerprint)
+        if obj.summary_derived != derived:
+            obj.summary_derived = derived
+            if obj.pk is not None:
+                WxrObject.objects.filter(pk=obj.pk).update(summary_derived=derived)
+        self.report.created["articles"] += int(created)
+        self.report.updated["articles"] += int(not created)
+        if live:
+            new_path = self._page_url_path(article)
+            for url in (item.link, f"/?p={item.wp_id}"):
+                path = self._old_path(url)
+                if path and path != new_path:
+                    self._redirect(path, page_id=article.pk)
+            permalink = self._date_permalink(item)
+            if permalink and permalink != new_path:
+                self._redirect(permalink, page_id=article.pk)
+        self._comments(comments, article, created=created)
         self._set(self.post_pks, item.wp_id, article.pk)
+        self.article_pks.add(article.pk)
         if waiting:
             self.deferred[item.wp_id] = item
 
     def _default_section(self) -> int:
         if self.default_section is None:
             slug, title = DEFAULT_SECTION
-            self.categories.setdefault(
-                slug, WxrTerm(kind="category", slug=slug, name=title)
-            )
+            if slug not in self.categories:
+                self._set(
+                    self.categories,
+                    slug,
+                    WxrTerm(kind="category", slug=slug, name=title),
+                )
             self.default_section = self._section_for(slug)
         return self.default_section
 
-    def _comments(self, item: WxrPost, article) -> None:
-        """Write the comments of a post: new ones created, changed ones updated."""
+    def _comment_rows(self, item: WxrPost) -> dict:
+        """Return ``{wp_id: (Comment, parent wp_id)}`` for the comments to import.
+
+        Trashed comments are reported and left out; a comment with an unreadable
+        date makes the whole item fail (nothing of it is kept).
+        """
         from manchette.comments.models import Comment
 
-        if not item.comments:
-            return
         prefix = f"wxr:{self.source}:"
-        existing = {
-            comment.source_id: comment
-            for comment in Comment.objects.filter(
-                article_id=article.pk, source_id__startswith=prefix
-            )
-        }
-        wanted: dict[str, tuple[Comment, str]] = {}
+        rows = {}
         for raw in item.comments:
             if not raw.wp_id:
                 continue
@@ -932,21 +1021,50 @@ class _WxrImport:
                 raise WxrItemError(f"comment {raw.wp_id}: {exc}") from exc
             if created_at is None:
                 raise WxrItemError(f"comment {raw.wp_id} has no date")
-            comment = Comment(
-                article_id=article.pk,
-                author_name=(raw.author or "Anonyme")[:100],
-                author_email=raw.email[:254],
-                author_url=raw.url[:300]
-                if raw.url.startswith(("http://", "https://"))
-                else "",
-                body=_comment_text(raw.content) or "…",
-                status=status,
-                created_at=created_at,
-                source_id=(prefix + raw.wp_id)[:200],
+            url = raw.url if raw.url.startswith(("http://", "https://")) else ""
+            rows[raw.wp_id] = (
+                Comment(
+                    author_name=(raw.author or "Anonyme")[:100],
+                    author_email=raw.email[:254],
+                    author_url=url if len(url) <= 300 else "",
+                    body=_comment_text(raw.content) or "…",
+                    status=status,
+                    created_at=created_at,
+                    source_id=(prefix + raw.wp_id)[:200],
+                ),
+                raw.parent,
             )
-            wanted[raw.wp_id] = (comment, raw.parent)
+        return rows
+
+    def _comments(self, rows: dict, article, *, created: bool) -> None:
+        """Write the comments of a post, parents first: new ones created, changed
+        ones updated, threads kept (a reply to a missing comment stays on top)."""
+        from manchette.comments.models import Comment
+
+        if not rows:
+            return
+        prefix = f"wxr:{self.source}:"
+        existing = (
+            {}
+            if created
+            else {
+                comment.source_id: comment
+                for comment in Comment.objects.filter(
+                    article_id=article.pk, source_id__startswith=prefix
+                )
+            }
+        )
+        fields = (
+            "author_name",
+            "author_email",
+            "author_url",
+            "body",
+            "status",
+            "created_at",
+            "parent_id",
+        )
         pks: dict[str, int] = {}
-        pending = dict(wanted)
+        pending = dict(rows)
         changed = False
         while pending:
             ready = {
@@ -954,8 +1072,11 @@ class _WxrImport:
                 for wp_id, entry in pending.items()
                 if entry[1] in {"", "0"} or entry[1] not in pending
             }
+            # A loop of replies (it happens in broken exports): cut it.
+            ready = ready or dict(pending)
             new, dirty = [], []
             for wp_id, (comment, parent) in ready.items():
+                comment.article_id = article.pk
                 comment.parent_id = pks.get(parent) or (
                     existing[prefix + parent].pk
                     if prefix + parent in existing
@@ -965,15 +1086,6 @@ class _WxrImport:
                 if current is None:
                     new.append((wp_id, comment))
                     continue
-                fields = (
-                    "author_name",
-                    "author_email",
-                    "author_url",
-                    "body",
-                    "status",
-                    "created_at",
-                    "parent_id",
-                )
                 if any(
                     getattr(current, name) != getattr(comment, name) for name in fields
                 ):
@@ -992,7 +1104,7 @@ class _WxrImport:
             changed = changed or bool(new or dirty)
             for wp_id in ready:
                 del pending[wp_id]
-        if changed:
+        if changed and not created:
             approved = Comment.objects.filter(
                 article_id=article.pk, status="approved"
             ).count()
@@ -1005,9 +1117,6 @@ class _WxrImport:
         live, published_at, go_live_at = self._status(item)
         modified = self._date(item.post_modified, item.post_modified_gmt)
         parent_id = self.page_pks.get(item.post_parent) or self.home.pk
-        if not ContentPage.objects.filter(pk=parent_id).exists():
-            parent_id = self.home.pk
-        blocks, html, waiting = self._blocks(item)
         fingerprint = _fingerprint(
             item.title,
             item.content,
@@ -1017,54 +1126,60 @@ class _WxrImport:
             item.post_name,
             item.status,
             parent_id,
-            sorted(self.images_by_key.items()),
+            self.images_state,
         )
         known = self.known.get((WxrObject.Kind.PAGE, item.wp_id))
         page = ContentPage.objects.filter(pk=known.object_id).first() if known else None
-        with transaction.atomic():
-            if page is not None and known.fingerprint == fingerprint:
-                self.report.unchanged += 1
-            else:
-                created = page is None
-                title = _title_or_fallback(
-                    item.title, html, fallback=f"Sans titre ({item.wp_id})"
-                )
-                if created:
-                    page = ContentPage()
-                    base = (
-                        ascii_slug(unquote(item.post_name), max_length=70)
-                        or ascii_slug(title, max_length=70)
-                        or f"page-{item.wp_id}"
-                    )
-                    page.slug = self._unique_slug(parent_id, base)
-                page.title = title
-                page.draft_title = page.title
-                page.body = json.dumps(blocks)
-                page.live = live
-                page.has_unpublished_changes = not live
-                page.first_published_at = published_at
-                page.last_published_at = (
-                    max(modified, published_at) if live and modified else published_at
-                )
-                page.go_live_at = go_live_at
-                self._missing_images(item, html)
-                if created:
-                    self._insert_page(parent_id, page)
-                else:
-                    page.save(clean=False)
-                self._write_revision(page, live=live, go_live_at=go_live_at)
-                self._remember(WxrObject.Kind.PAGE, item.wp_id, page.pk, fingerprint)
-                self.report.created["pages"] += int(created)
-                self.report.updated["pages"] += int(not created)
-            if live:
-                new_path = self._page_url_path(page)
-                for url in (item.link, f"/?page_id={item.wp_id}"):
-                    path = self._old_path(url)
-                    if path and path != new_path:
-                        self._redirect(path, page_id=page.pk)
-        self._set(self.page_pks, item.wp_id, page.pk)
         for comment in item.comments:
             self.report.skip(comment.wp_id, "comment", "comment on a page")
+        if page is not None and known.fingerprint == fingerprint:
+            self.report.unchanged += 1
+            self._set(self.page_pks, item.wp_id, page.pk)
+            return
+        if (
+            parent_id != self.home.pk
+            and not ContentPage.objects.filter(pk=parent_id).exists()
+        ):
+            parent_id = self.home.pk
+        blocks, html, _waiting = self._blocks(item)
+        created = page is None
+        title = _title_or_fallback(
+            item.title, html, fallback=f"Sans titre ({item.wp_id})"
+        )
+        if created:
+            page = ContentPage()
+            base = (
+                ascii_slug(unquote(item.post_name), max_length=70)
+                or ascii_slug(title, max_length=70)
+                or f"page-{item.wp_id}"
+            )
+            page.slug = self._unique_slug(parent_id, base)
+            getattr(page, COMMENTS_RELATION_NAME).set([])
+        page.title = page.draft_title = title
+        page.body = json.dumps(blocks)
+        page.live = live
+        page.has_unpublished_changes = not live
+        page.first_published_at = published_at
+        page.last_published_at = (
+            max(modified, published_at) if live and modified else published_at
+        )
+        page.go_live_at = go_live_at
+        self._missing_images(item, html)
+        if created:
+            self._insert_page(parent_id, page)
+        else:
+            page.save(clean=False)
+        self._write_revision(page, live=live, go_live_at=go_live_at)
+        self._remember(WxrObject.Kind.PAGE, item.wp_id, page.pk, fingerprint)
+        self.report.created["pages"] += int(created)
+        self.report.updated["pages"] += int(not created)
+        if live:
+            new_path = self._page_url_path(page)
+            for url in (item.link, f"/?page_id={item.wp_id}"):
+                path = self._old_path(url)
+                if path and path != new_path:
+                    self._redirect(path, page_id=page.pk)
+        self._set(self.page_pks, item.wp_id, page.pk)
 
     def finish_deferred(self) -> None:
         """Resolve "Lire aussi" links to posts that came later in the file."""
@@ -1100,6 +1215,9 @@ class _WxrImport:
                 elif entry.post_type == "post":
                     self.remember_urls(entry)
         self.category_redirects()
+        self._flush()
+        # What the bodies' images resolve to: part of every item's fingerprint.
+        self.images_state = _fingerprint(sorted(self.images_by_key.items()))
         self.progress(total=self.total_items, advance=0)
         for entry in iter_wxr(self.path):
             if not isinstance(entry, WxrPost):
@@ -1124,6 +1242,10 @@ class _WxrImport:
             handler = self.post if entry.post_type == "post" else self.page
             if not self._guarded(entry.wp_id, entry.post_type, handler, entry):
                 self._skip_comments(entry, "post skipped")
+            if len(self.pending) >= FLUSH_EVERY:
+                self._flush()
+        self._flush()
+        self._fix_tree()
         self.finish_deferred()
         return self.report
 
