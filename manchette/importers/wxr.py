@@ -122,22 +122,44 @@ class WxrPost:
 WxrEntry = WxrChannel | WxrAuthor | WxrTerm | WxrPost
 
 
+_TAG_NAMES: dict[str, tuple[str, str]] = {}
+
+
+def _split(tag) -> tuple[str, str]:
+    """Return (short namespace name, local name) of a tag: ``("wp", "post_id")``.
+
+    The namespace is named by what it is, whatever its WXR version
+    (``http://wordpress.org/export/1.1/`` and ``/1.2/`` are both "wp").
+    Cached: an export has a few dozen distinct tags and millions of elements.
+    """
+    if not isinstance(tag, str):
+        return ("", "")
+    found = _TAG_NAMES.get(tag)
+    if found is not None:
+        return found
+    if tag.startswith("{"):
+        uri, local = tag[1:].split("}", 1)
+        if uri.startswith("http://wordpress.org/export/"):
+            prefix = "excerpt" if uri.rstrip("/").endswith("excerpt") else "wp"
+        elif uri.startswith("http://purl.org/rss/1.0/modules/content"):
+            prefix = "content"
+        elif uri.startswith("http://purl.org/dc/elements"):
+            prefix = "dc"
+        else:
+            prefix = "other"
+    else:
+        prefix, local = "", tag
+    _TAG_NAMES[tag] = (prefix, local)
+    return prefix, local
+
+
 def _local(tag) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return _split(tag)[1]
 
 
 def _prefix(tag) -> str:
     """Return a short name for the namespace of ``tag`` (wp, content, excerpt, dc)."""
-    if not isinstance(tag, str) or not tag.startswith("{"):
-        return ""
-    uri = tag[1:].split("}", 1)[0]
-    if uri.startswith("http://wordpress.org/export/"):
-        return "excerpt" if uri.rstrip("/").endswith("excerpt") else "wp"
-    if uri.startswith("http://purl.org/rss/1.0/modules/content"):
-        return "content"
-    if uri.startswith("http://purl.org/dc/elements"):
-        return "dc"
-    return "other"
+    return _split(tag)[0]
 
 
 def _text(element) -> str:
@@ -152,8 +174,8 @@ def _children(element) -> dict[str, etree._Element]:
     """Return the first child element of each ``prefix:localname`` of ``element``."""
     found = {}
     for child in element:
-        key = f"{_prefix(child.tag)}:{_local(child.tag)}"
-        found.setdefault(key, child)
+        prefix, local = _split(child.tag)
+        found.setdefault(f"{prefix}:{local}", child)
     return found
 
 
@@ -269,8 +291,7 @@ def _post(element) -> WxrPost:
         line=element.sourceline or 0,
     )
     for child in element:
-        name = _local(child.tag)
-        prefix = _prefix(child.tag)
+        prefix, name = _split(child.tag)
         if prefix == "" and name == "category":
             domain = child.get("domain", "")
             kind = {"category": "category", "post_tag": "tag"}.get(domain)
