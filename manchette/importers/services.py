@@ -16,7 +16,13 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
-from manchette.core.text import ascii_slug, excerpt, plain_text, sentences
+from manchette.core.text import (
+    ascii_slug,
+    excerpt,
+    plain_text,
+    reading_minutes,
+    sentences,
+)
 from manchette.news.bodies import html_to_blocks
 from manchette.news.models import (
     ArticlePage,
@@ -236,6 +242,23 @@ def _comment_text(html: str) -> str:
     text = _BR.sub("\n", html or "")
     lines = [plain_text(line) for line in text.replace("\r\n", "\n").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _reading_minutes(blocks: list[dict]) -> int:
+    """Return the reading time of raw body blocks, by the rule of
+    ``ArticlePage.compute_reading_minutes`` (without building the StreamField)."""
+    from django.conf import settings
+
+    parts = []
+    for block in blocks:
+        if block["type"] == "paragraph":
+            parts.append(plain_text(block["value"]))
+        elif block["type"] in {"heading", "quote"}:
+            parts.append(block["value"]["text"])
+    return reading_minutes(
+        " ".join(part for part in parts if part),
+        words_per_minute=settings.MANCHETTE_WORDS_PER_MINUTE,
+    )
 
 
 def _fingerprint(*parts) -> str:
@@ -770,8 +793,6 @@ class _WxrImport:
             page.live = live
             page.has_unpublished_changes = not live
             page.first_published_at = page.last_published_at = timezone.now()
-        if isinstance(page, ArticlePage):
-            page.reading_minutes = page.compute_reading_minutes()
         # Model.save, not Page.save: plain inserts of the page and its subclass
         # row (post_save still fires, so the search index is told).
         models.Model.save(page)
@@ -925,6 +946,7 @@ class _WxrImport:
             self.report.summaries_derived.append(item.wp_id)
         article.summary = summary
         article.body = json.dumps(blocks)
+        article.reading_minutes = _reading_minutes(blocks)
         article.featured = item.is_sticky
         article.comments_open = item.comment_status != "closed"
         article.source_uri = item.guid[:500]

@@ -467,3 +467,13 @@ def test_command_refuses_an_xml_bomb(home, tmp_path):
 
     with pytest.raises(CommandError, match="refused"):
         call_command("import_wxr", str(path))
+
+
+def test_reading_time_follows_the_article_rule(home, tmp_path):
+    words = " ".join(["mot"] * 335)
+    path = wxr.write(tmp_path, wxr.post(1, body=words))
+
+    wxr_import(path)
+
+    page = ArticlePage.objects.get()
+    assert page.reading_minutes == page.compute_reading_minutes() == 3
