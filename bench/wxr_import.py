@@ -158,15 +158,16 @@ def write_export(
     return path.stat().st_size
 
 
-def run(command: list[str], env: dict) -> tuple[float, int]:
-    """Run a child process; return its wall time (s) and its own peak RSS (MB)."""
+def run(command: list[str], env: dict) -> tuple[float, int, float]:
+    """Run a child process; return its wall time (s), its own peak RSS (MB) and
+    its CPU time (s, user + system: what the wall time is on an idle machine)."""
     start = time.perf_counter()
     child = subprocess.Popen(command, env=env, cwd=ROOT)
     _pid, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{command[2]} failed")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--comments-per-post", type=int, default=5)
     parser.add_argument("--database-url", default="")
     options = parser.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="wxr-bench-") as folder:
         folder = Path(folder)
@@ -214,7 +216,7 @@ def main() -> None:
         )
         created = json.loads(report.read_text())["created"]
         print(
-            f"first import: {first[0]:.1f} s, peak RSS {first[1]} MB, created {created}"
+            f"first import: {first[0]:.1f} s wall, {first[2]:.1f} s CPU, peak RSS {first[1]} MB, created {created}"
         )
         second = run(
             [
@@ -230,7 +232,7 @@ def main() -> None:
         )
         data = json.loads(report.read_text())
         print(
-            f"re-run:       {second[0]:.1f} s, peak RSS {second[1]} MB, "
+            f"re-run:       {second[0]:.1f} s wall, {second[2]:.1f} s CPU, peak RSS {second[1]} MB, "
             f"created {sum(data['created'].values())}, updated {sum(data['updated'].values())}"
         )
 

@@ -12,6 +12,7 @@ from manchette.core.text import plain_text
 READ_ALSO = re.compile(
     r"^\s*(lire aussi|à lire aussi|voir aussi)\s*[:：]", re.IGNORECASE
 )
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 INLINE_TAGS = {"strong", "b", "em", "i", "u", "sup", "sub", "a", "br", "cite"}
 RICH_TAGS = {"p", "ul", "ol"}
 
@@ -32,10 +33,12 @@ def _rich_text(element) -> str:
             node.tag = "i"
         elif node.tag in {"u", "cite"}:
             node.drop_tag()
+    html = _outer_html(element)
+    # Wagtail's rich text format (and its editor) wants self-closed line breaks.
+    html = _BR.sub("<br/>", html)
     if element.tag not in RICH_TAGS:
-        html = _outer_html(element)
         return f"<p>{html}</p>"
-    return _outer_html(element)
+    return html
 
 
 def _read_also_target(element, resolve_article: ArticleResolver) -> int | None:

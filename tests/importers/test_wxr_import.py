@@ -477,3 +477,39 @@ def test_reading_time_follows_the_article_rule(home, tmp_path):
 
     page = ArticlePage.objects.get()
     assert page.reading_minutes == page.compute_reading_minutes() == 3
+
+
+def test_imported_pages_leave_the_page_tree_consistent(imported):
+    problems = Page.find_problems()
+
+    assert all(not found for found in problems), problems
+
+
+def test_editors_can_open_an_imported_article_and_page(
+    imported, client, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "pw")
+    client.force_login(admin)
+
+    for pk in (
+        article(100).pk,
+        article(102).pk,
+        ContentPage.objects.get(slug="equipe").pk,
+    ):
+        assert client.get(f"/admin/pages/{pk}/edit/").status_code == 200
+
+
+def test_a_scheduled_post_is_published_by_wagtail_when_its_time_comes(home, tmp_path):
+    path = wxr.write(tmp_path, wxr.post(1, status="future", date="2099-01-01 09:00:00"))
+    wxr_import(path)
+    page = ArticlePage.objects.get()
+    # Time passes: the scheduled date is now behind us.
+    revision = Revision.objects.get(pk=page.latest_revision_id)
+    revision.content["go_live_at"] = "2000-01-01T00:00:00Z"
+    revision.approved_go_live_at = datetime(2000, 1, 1, tzinfo=UTC)
+    revision.save()
+
+    call_command("publish_scheduled")
+
+    page.refresh_from_db()
+    assert page.live

@@ -35,3 +35,9 @@ def test_an_unknown_figure_keeps_its_caption_as_text():
     blocks = html_to_blocks(HTML, resolve_image=lambda src: None)
 
     assert blocks[1] == {"type": "paragraph", "value": "<p><i>La légende</i></p>"}
+
+
+def test_line_breaks_are_self_closed_for_wagtail_rich_text():
+    assert html_to_blocks("<p>Un<br>deux</p>") == [
+        {"type": "paragraph", "value": "<p>Un<br/>deux</p>"}
+    ]
