@@ -38,3 +38,14 @@ class WxrObject(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.wp_id} ({self.source})"
+
+    @property
+    def target_title(self) -> str:
+        """Return the title of the page (or the name of the tag or image) made."""
+        from taggit.models import Tag
+        from wagtail.images.models import Image
+        from wagtail.models import Page
+
+        model = {self.Kind.TAG: Tag, self.Kind.ATTACHMENT: Image}.get(self.kind, Page)
+        found = model.objects.filter(pk=self.object_id).first()
+        return str(found) if found else "—"

@@ -513,3 +513,16 @@ def test_a_scheduled_post_is_published_by_wagtail_when_its_time_comes(home, tmp_
 
     page.refresh_from_db()
     assert page.live
+
+
+def test_editors_find_the_articles_whose_summary_to_check(
+    imported, client, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("chef", "chef@example.org", "pw")
+    client.force_login(admin)
+
+    response = client.get("/admin/wxr_objects/?summary_derived=true")
+
+    assert response.status_code == 200
+    assert "Le budget 2025 en débat" in response.content.decode()
+    assert "Le Parlement adopte" not in response.content.decode()
