@@ -390,6 +390,7 @@ class _WxrImport:
         }
 
     def _remember(self, kind: str, wp_id: str, object_id: int, fingerprint: str = ""):
+        wp_id = wp_id[:200]
         obj = self.known.get((kind, wp_id))
         if obj is None:
             # Written in batches by _flush(), between items.
