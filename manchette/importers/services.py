@@ -844,6 +844,9 @@ class _WxrImport:
     def _status(self, item: WxrPost):
         """Return (live, first_published_at, go_live_at) for an item's status."""
         date = self._date(item.post_date, item.post_date_gmt)
+        if item.password:
+            # Password-protected: not for the public; the newsroom decides.
+            return False, None, None
         if item.status == "publish":
             return True, date or timezone.now(), None
         if item.status == "future":
@@ -1277,9 +1280,14 @@ class _WxrImport:
             self.report.skip(comment.wp_id, "comment", reason)
 
     def _start(self, channel: WxrChannel) -> None:
-        self.source = (channel.base_site_url or channel.link or "wordpress").rstrip(
-            "/"
-        )[:200]
+        # The blog's own URL: on WordPress.com (and multisite) base_site_url is
+        # the network's, shared by every blog.
+        self.source = (
+            channel.base_blog_url
+            or channel.link
+            or channel.base_site_url
+            or "wordpress"
+        ).rstrip("/")[:200]
         for url in (channel.base_site_url, channel.base_blog_url, channel.link):
             host = urlsplit(url or "").hostname
             if host:

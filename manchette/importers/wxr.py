@@ -112,6 +112,7 @@ class WxrPost:
     post_parent: str = "0"
     is_sticky: bool = False
     comment_status: str = ""
+    password: str = ""
     attachment_url: str = ""
     categories: list[WxrTerm] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
@@ -287,6 +288,7 @@ def _post(element) -> WxrPost:
         post_parent=_text(c.get("wp:post_parent")) or "0",
         is_sticky=_text(c.get("wp:is_sticky")) == "1",
         comment_status=_text(c.get("wp:comment_status")),
+        password=_text(c.get("wp:post_password")),
         attachment_url=_text(c.get("wp:attachment_url")),
         line=element.sourceline or 0,
     )
