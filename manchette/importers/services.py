@@ -346,6 +346,7 @@ class _WxrImport:
         self.by_guid: dict[str, int] = {}
         self.article_pks: set[int] = set()
         self.images_state = ""
+        self.dry_run_images: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------
 
@@ -689,6 +690,8 @@ class _WxrImport:
             self.report.skip(item.wp_id, "attachment", f"file not found: {relative}")
             return
         if self.report.dry_run:
+            # No file is written in a dry run; the image counts as found.
+            self.dry_run_images.add(key)
             self.report.created["images"] += 1
             return
         image = None
@@ -762,11 +765,14 @@ class _WxrImport:
         return blocks, html, waiting
 
     def _missing_images(self, item: WxrPost, html: str) -> None:
+        missing = []
         for src in re.findall(r"<img\b[^>]*\bsrc=[\"']([^\"']+)", html, re.IGNORECASE):
-            if self._resolve_image(src) is None:
-                self.report.skip(
-                    item.wp_id, "image", f"image not found: {_upload_key(src)}"
-                )
+            key = _upload_key(src)
+            found = self._resolve_image(src) is not None or key in self.dry_run_images
+            if not found and key not in missing:
+                missing.append(key)
+        for key in missing:
+            self.report.skip(item.wp_id, "image", f"image not found: {key}")
 
     def _insert_page(self, parent_id: int, page, *, live: bool | None = None) -> None:
         """Insert ``page`` as the last child of ``parent_id`` without Wagtail's

@@ -552,3 +552,12 @@ def test_source_is_the_blog_url_not_the_network_url(home, tmp_path):
     wxr_import(path)
 
     assert WxrObject.objects.get(kind="post").source == "https://blog.example.org"
+
+
+def test_dry_run_reports_the_same_missing_files_as_a_real_run(
+    home, minimal_wxr, uploads
+):
+    dry = wxr_import(minimal_wxr, media_dir=uploads, dry_run=True)
+    real = wxr_import(minimal_wxr, media_dir=uploads)
+
+    assert dry.skipped == real.skipped
