@@ -1,15 +1,35 @@
 """Writes imported content (wire copy, WordPress exports) into the site."""
 
+import hashlib
+import json
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from django.db import transaction
+from django.core.files.images import ImageFile
+from django.db import models, transaction
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
-from manchette.core.text import plain_text, sentences
+from manchette.core.text import (
+    ascii_slug,
+    excerpt,
+    plain_text,
+    reading_minutes,
+    sentences,
+)
 from manchette.news.bodies import html_to_blocks
-from manchette.news.models import ArticlePage, SectionPage
+from manchette.news.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    ArticlePageTag,
+    SectionPage,
+)
 from manchette.news.services import (
     ArticleData,
     article_for_url,
@@ -17,7 +37,20 @@ from manchette.news.services import (
     author_ensure,
 )
 
+from .models import WxrObject
 from .ninjs import NinjsItem, load_ninjs_file
+from .wordpress import wp_content_to_html
+from .wxr import (
+    WxrAuthor,
+    WxrChannel,
+    WxrItemError,
+    WxrPost,
+    WxrTerm,
+    iter_wxr,
+    parse_wp_date,
+)
+
+logger = logging.getLogger(__name__)
 
 BYLINE_PREFIX = re.compile(r"^\s*(par|by)\s+", re.IGNORECASE)
 BYLINE_SPLIT = re.compile(r"\s*(?:,|;|\bet\b|\band\b|&)\s*", re.IGNORECASE)
@@ -103,3 +136,1238 @@ def ninjs_import(
             )
             results.append(NinjsResult(article=article, created=created, path=path))
     return results
+
+
+# --- WordPress (WXR) import -------------------------------------------------------
+
+REPORT_KINDS = (
+    "articles",
+    "pages",
+    "comments",
+    "sections",
+    "tags",
+    "authors",
+    "images",
+    "redirects",
+)
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+DEFAULT_SECTION = ("non-classe", "Non classé")
+COMMENT_STATUSES = {
+    "1": "approved",
+    "approve": "approved",
+    "0": "pending",
+    "hold": "pending",
+    "spam": "spam",
+}
+POST_STATUSES = {"publish", "future", "draft", "pending", "private"}
+SKIPPED_STATUSES = {
+    "trash": "in the trash",
+    "auto-draft": "automatic draft",
+    "inherit": "revision",
+}
+_MISSING = object()
+FLUSH_EVERY = 1000
+_SIZE_SUFFIX = re.compile(r"(-\d+x\d+|-scaled|-rotated|-e\d{10,})+(?=\.\w+$)")
+_BR = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
+
+
+@dataclass
+class WxrReport:
+    """What an import did (or would do, in a dry run): counts per kind, skipped items."""
+
+    created: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(REPORT_KINDS, 0)
+    )
+    updated: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(REPORT_KINDS, 0)
+    )
+    skipped: list[dict] = field(default_factory=list)
+    unchanged: int = 0
+    summaries_derived: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def skip(self, wp_id, kind: str, reason: str) -> None:
+        self.skipped.append({"wp_id": wp_id, "kind": kind, "reason": reason})
+
+    def as_dict(self) -> dict:
+        """Return the report in the documented JSON shape."""
+        return {
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "skipped": list(self.skipped),
+        }
+
+
+@dataclass
+class _Attachment:
+    url: str
+    caption: str = ""
+    image_id: int | None = None
+
+
+def section_map_load(path: Path) -> dict[str, tuple[str, str]]:
+    """Return ``{category slug: (section slug, section title)}`` from a CSV file.
+
+    Each row is ``category_slug,section_slug[,section title]``; a header row
+    starting with ``category`` and blank lines are ignored.
+    """
+    import csv
+
+    mapping = {}
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for row in csv.reader(handle):
+            cells = [cell.strip() for cell in row]
+            if len(cells) < 2 or not cells[0] or cells[0].lower().startswith("categor"):
+                continue
+            slug = ascii_slug(cells[1], max_length=60)
+            if slug:
+                mapping[unquote(cells[0]).lower()] = (
+                    slug,
+                    cells[2] if len(cells) > 2 and cells[2] else "",
+                )
+    return mapping
+
+
+def _upload_key(url: str) -> str:
+    """Return the key of an uploaded file's URL: its path under ``uploads/``,
+    without WordPress's size suffixes (``-300x200``, ``-scaled``)."""
+    path = unquote(urlsplit(url or "").path)
+    marker = "/wp-content/uploads/"
+    path = path.split(marker, 1)[1] if marker in path else path.rsplit("/", 1)[-1]
+    return _SIZE_SUFFIX.sub("", path).lower()
+
+
+def _comment_text(html: str) -> str:
+    """Return a comment's HTML as plain text, paragraphs and line breaks kept."""
+    text = _BR.sub("\n", html or "")
+    lines = [plain_text(line) for line in text.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _reading_minutes(blocks: list[dict]) -> int:
+    """Return the reading time of raw body blocks, by the rule of
+    ``ArticlePage.compute_reading_minutes`` (without building the StreamField)."""
+    from django.conf import settings
+
+    parts = []
+    for block in blocks:
+        if block["type"] == "paragraph":
+            parts.append(plain_text(block["value"]))
+        elif block["type"] in {"heading", "quote"}:
+            parts.append(block["value"]["text"])
+    return reading_minutes(
+        " ".join(part for part in parts if part),
+        words_per_minute=settings.MANCHETTE_WORDS_PER_MINUTE,
+    )
+
+
+def _fingerprint(*parts) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(repr(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _title_or_fallback(title: str, html: str, *, fallback: str) -> str:
+    title = " ".join((title or "").split())
+    if title:
+        return title[:255]
+    text = plain_text(html)
+    return excerpt(text, length=80) if text else fallback
+
+
+class _WxrImport:
+    """One run of the WordPress import; see :func:`wxr_import`."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        media_dir: Path | None,
+        section_map: dict[str, tuple[str, str]],
+        tz,
+        progress,
+    ):
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Locale
+
+        from manchette.news.models import (
+            AuthorIndexPage,
+            AuthorPage,
+            ContentPage,
+            SectionPage,
+            TagIndexPage,
+        )
+        from manchette.news.services import site_ensure
+
+        self.path = Path(path)
+        self.media_dir = Path(media_dir) if media_dir else None
+        self.section_map = section_map
+        self.tz = tz
+        self.progress = progress or (lambda advance=1, total=None: None)
+        self.report = WxrReport()
+        self.home = site_ensure()
+        self.home_prefix = self.home.url_path
+        self.tag_index = TagIndexPage.objects.first()
+        self.author_index_id = AuthorIndexPage.objects.values_list(
+            "pk", flat=True
+        ).get()
+        self.locale_id = Locale.get_default().pk
+        self.content_types = {
+            model: ContentType.objects.get_for_model(model).pk
+            for model in (ArticlePage, ContentPage, Page, SectionPage, AuthorPage)
+        }
+        self.source = ""
+        self.old_hosts: set[str] = set()
+        self.known: dict[tuple[str, str], WxrObject] = {}
+        self.categories: dict[str, WxrTerm] = {}
+        self.sections: dict[str, int] = {}
+        self.default_section: int | None = None
+        self.tags: dict[str, str] = {}
+        self.tag_slugs: dict[str, str] = {}
+        self.authors: dict[str, int] = {}
+        self.attachments: dict[str, _Attachment] = {}
+        self.images_by_key: dict[str, int] = {}
+        self.post_urls: dict[str, str] = {}
+        self.post_pks: dict[str, int] = {}
+        self.page_pks: dict[str, int] = {}
+        self.redirects: dict[str, tuple[int, int | None, str, str]] = {}
+        self.next_step: dict[int, int] = {}
+        self.deferred: dict[str, WxrPost] = {}
+        self.total_items = 0
+        self._undo: list = []
+        self.pending: list = []
+        self.parents: dict[int, Page] = {}
+        self.child_slugs: dict[int, set[str]] = {}
+        self.touched_parents: set[int] = set()
+        self.sections_seen: set[int] = set()
+        self.tag_objects: dict = {}
+        self.by_guid: dict[str, int] = {}
+        self.article_pks: set[int] = set()
+        self.images_state = ""
+        self.dry_run_images: set[str] = set()
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _set(self, mapping: dict, key, value) -> None:
+        """Set ``mapping[key]``, remembering how to undo it if the item fails."""
+        old = mapping.get(key, _MISSING)
+        if old is _MISSING:
+            self._undo.append(lambda: mapping.pop(key, None))
+        else:
+            self._undo.append(lambda: mapping.__setitem__(key, old))
+        mapping[key] = value
+
+    def _load_known(self) -> None:
+        self.known = {
+            (obj.kind, obj.wp_id): obj
+            for obj in WxrObject.objects.filter(source=self.source)
+        }
+        for (kind, wp_id), obj in self.known.items():
+            if kind == WxrObject.Kind.POST:
+                self.post_pks[wp_id] = obj.object_id
+            elif kind == WxrObject.Kind.PAGE:
+                self.page_pks[wp_id] = obj.object_id
+            elif kind == WxrObject.Kind.CATEGORY:
+                self.sections[wp_id] = obj.object_id
+            elif kind == WxrObject.Kind.AUTHOR:
+                self.authors[wp_id] = obj.object_id
+        self.article_pks = set(ArticlePage.objects.values_list("pk", flat=True))
+        self.by_guid = dict(
+            ArticlePage.objects.exclude(source_uri="").values_list("source_uri", "pk")
+        )
+        self.redirects = {
+            old_path: (pk, page_id, route, link)
+            for pk, old_path, page_id, route, link in Redirect.objects.filter(
+                site__isnull=True
+            ).values_list(
+                "pk",
+                "old_path",
+                "redirect_page_id",
+                "redirect_page_route_path",
+                "redirect_link",
+            )
+        }
+
+    def _remember(self, kind: str, wp_id: str, object_id: int, fingerprint: str = ""):
+        wp_id = wp_id[:200]
+        obj = self.known.get((kind, wp_id))
+        if obj is None:
+            # Written in batches by _flush(), between items.
+            obj = WxrObject(
+                source=self.source,
+                kind=kind,
+                wp_id=wp_id,
+                object_id=object_id,
+                fingerprint=fingerprint,
+            )
+            self._set(self.known, (kind, wp_id), obj)
+            self.pending.append(obj)
+            self._undo.append(lambda: self.pending.remove(obj))
+        elif obj.object_id != object_id or obj.fingerprint != fingerprint:
+            previous = (obj.object_id, obj.fingerprint)
+            self._undo.append(
+                lambda: (
+                    setattr(obj, "object_id", previous[0])
+                    or setattr(obj, "fingerprint", previous[1])
+                )
+            )
+            obj.object_id = object_id
+            obj.fingerprint = fingerprint
+            if obj.pk is not None:
+                obj.save(update_fields=["object_id", "fingerprint", "imported_at"])
+        return obj
+
+    def _flush(self) -> None:
+        """Write the import records and redirects gathered since the last flush."""
+        pending = [obj for obj in self.pending if obj.pk is None]
+        WxrObject.objects.bulk_create(
+            [obj for obj in pending if isinstance(obj, WxrObject)], batch_size=500
+        )
+        Redirect.objects.bulk_create(
+            [obj for obj in pending if isinstance(obj, Redirect)], batch_size=500
+        )
+        for obj in pending:
+            if isinstance(obj, Redirect) and obj.pk is not None:
+                self.redirects[obj.old_path] = (
+                    obj.pk,
+                    obj.redirect_page_id,
+                    obj.redirect_page_route_path,
+                    "",
+                )
+        self.pending = []
+
+    def _parent(self, parent_id: int) -> Page:
+        """Return the parent page (cached: its path and URL do not change here)."""
+        if parent_id not in self.parents:
+            self.parents[parent_id] = Page.objects.get(pk=parent_id)
+        return self.parents[parent_id]
+
+    def _unique_slug(self, parent_id: int, base: str) -> str:
+        """Return ``base``, or ``base-2``, ``base-3``… so that no sibling has it."""
+        if parent_id not in self.child_slugs:
+            parent = self._parent(parent_id)
+            self.child_slugs[parent_id] = set(
+                Page.objects.filter(
+                    path__startswith=parent.path, depth=parent.depth + 1
+                ).values_list("slug", flat=True)
+            )
+        taken = self.child_slugs[parent_id]
+        slug = base
+        number = 2
+        while slug in taken:
+            slug = f"{base}-{number}"
+            number += 1
+        # A slug of a rolled-back item stays taken: harmless, and simpler.
+        taken.add(slug)
+        return slug
+
+    def _old_path(self, url: str) -> str | None:
+        """Return the path of a URL of the old site (or a relative one), else None."""
+        parts = urlsplit((url or "").strip())
+        if parts.scheme not in {"", "http", "https"}:
+            return None
+        if parts.hostname and parts.hostname.lower() not in self.old_hosts:
+            return None
+        path = parts.path or "/"
+        if parts.query:
+            path += "?" + parts.query
+        return Redirect.normalise_path(path)
+
+    def _redirect(self, old_path: str, *, page_id: int, route: str = "") -> None:
+        """Make ``old_path`` answer with a 301 to the page (and route) given."""
+        if not old_path or old_path in {"/", ""}:
+            return
+        if "\0" in old_path or len(old_path) > 255:
+            return
+        existing = self.redirects.get(old_path)
+        if existing is not None:
+            pk, current_page, current_route, _link = existing
+            if current_page == page_id and current_route == route:
+                return
+            if pk is None:
+                # Still waiting for _flush(): a later item claims the same old URL.
+                return
+            Redirect.objects.filter(pk=pk).update(
+                redirect_page_id=page_id,
+                redirect_page_route_path=route,
+                redirect_link="",
+                is_permanent=True,
+            )
+            self._set(self.redirects, old_path, (pk, page_id, route, ""))
+            self.report.updated["redirects"] += 1
+            return
+        redirect = Redirect(
+            old_path=old_path,
+            site=None,
+            is_permanent=True,
+            redirect_page_id=page_id,
+            redirect_page_route_path=route,
+        )
+        self.pending.append(redirect)
+        self._undo.append(lambda: self.pending.remove(redirect))
+        self._set(self.redirects, old_path, (None, page_id, route, ""))
+        self.report.created["redirects"] += 1
+
+    def _page_url_path(self, page) -> str:
+        return Redirect.normalise_path("/" + page.url_path[len(self.home_prefix) :])
+
+    def _date(self, local: str, gmt: str = ""):
+        return parse_wp_date(local, gmt=gmt, tz=self.tz)
+
+    # -- pass 1: people, taxonomy, attachments, old URLs ------------------------
+
+    def author(self, author: WxrAuthor) -> None:
+        from manchette.news.models import AuthorPage
+
+        if not author.login:
+            return
+        name = (
+            author.display_name
+            or " ".join(filter(None, [author.first_name, author.last_name]))
+            or author.login
+        )[:255]
+        slug = (
+            ascii_slug(unquote(author.login), max_length=60)
+            or ascii_slug(name, max_length=60)
+            or f"auteur-{author.wp_id or 'wp'}"
+        )
+        known = self.authors.get(author.login)
+        page = AuthorPage.objects.filter(pk=known).first() if known else None
+        if page is None:
+            page = AuthorPage.objects.filter(slug=slug).first()
+        if page is None:
+            page = AuthorPage(title=name, slug=slug)
+            self._insert_page(self.author_index_id, page, live=True)
+            self.report.created["authors"] += 1
+        elif page.title != name:
+            page.title = page.draft_title = name
+            page.save(clean=False, update_fields=["title", "draft_title"])
+            self.report.updated["authors"] += 1
+        self._set(self.authors, author.login, page.pk)
+        self._remember(WxrObject.Kind.AUTHOR, author.login, page.pk)
+
+    def _author_for(self, login: str) -> int | None:
+        if not login:
+            return None
+        if login not in self.authors:
+            self.author(WxrAuthor(login=login))
+        return self.authors.get(login)
+
+    def category(self, term: WxrTerm) -> None:
+        slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
+        if not slug:
+            return
+        term.slug = slug
+        if slug not in self.categories:
+            self._set(self.categories, slug, term)
+        self._section_for(slug)
+
+    def _section_for(self, slug: str) -> int:
+        """Return the section id for a category slug, creating the section if needed."""
+        from manchette.news.models import SectionPage
+
+        if slug in self.sections and (
+            self.sections[slug] in self.sections_seen
+            or SectionPage.objects.filter(pk=self.sections[slug]).exists()
+        ):
+            self.sections_seen.add(self.sections[slug])
+            return self.sections[slug]
+        term = self.categories.get(slug) or WxrTerm(kind="category", slug=slug)
+        name = (term.name or slug)[:255]
+        mapped = self.section_map.get(slug)
+        section = None
+        if mapped:
+            target_slug, target_title = mapped
+            section = SectionPage.objects.filter(slug=target_slug).first()
+            name = target_title or name
+        else:
+            target_slug = ascii_slug(slug, max_length=60) or ascii_slug(
+                name, max_length=60
+            )
+            target_slug = (
+                target_slug or f"rubrique-{term.wp_id or len(self.sections) + 1}"
+            )
+            section = SectionPage.objects.filter(slug=target_slug).first()
+            if section is not None and section.title != name:
+                # Another section has the slug: give this category its own.
+                owner = WxrObject.objects.filter(
+                    kind=WxrObject.Kind.CATEGORY, object_id=section.pk
+                ).exclude(source=self.source, wp_id=slug)
+                if owner.exists() or section.title.lower() != name.lower():
+                    section = None
+                    target_slug = self._unique_slug(self.home.pk, target_slug)
+        if section is None:
+            section = SectionPage(
+                title=name,
+                slug=self._unique_slug(self.home.pk, target_slug),
+                description=plain_text(term.description)[:1000],
+            )
+            self._insert_page(self.home.pk, section, live=True)
+            self.report.created["sections"] += 1
+        self._set(self.sections, slug, section.pk)
+        self._remember(WxrObject.Kind.CATEGORY, slug, section.pk)
+        return section.pk
+
+    def category_redirects(self) -> None:
+        """Point ``/category/<parents…>/<slug>/`` and ``/category/<slug>/`` at sections."""
+        for slug, section_id in self.sections.items():
+            if slug not in self.categories:
+                continue
+            chain = [slug]
+            seen = {slug}
+            parent = self.categories[slug].parent
+            while parent and parent in self.categories and parent not in seen:
+                chain.insert(0, parent)
+                seen.add(parent)
+                parent = self.categories[parent].parent
+            paths = {f"/category/{'/'.join(chain)}/", f"/category/{slug}/"}
+            if self.categories[slug].wp_id:
+                paths.add(f"/?cat={self.categories[slug].wp_id}")
+            for path in paths:
+                self._redirect(Redirect.normalise_path(path), page_id=section_id)
+
+    def tag(self, term: WxrTerm) -> str | None:
+        """Return the tag name for a WordPress tag, creating the tag with its slug."""
+        from taggit.models import Tag
+
+        wp_slug = unquote(term.slug or "").lower()
+        name = " ".join((term.name or wp_slug).split())[:100]
+        if not name:
+            return None
+        key = wp_slug or name.lower()
+        if key in self.tags:
+            return self.tags[key]
+        slug = (
+            ascii_slug(wp_slug, max_length=100)
+            or ascii_slug(name, max_length=100)
+            or f"sujet-{term.wp_id or abs(hash(name)) % 10**8}"
+        )
+        tag = Tag.objects.filter(name__iexact=name).first()
+        if tag is None:
+            if Tag.objects.filter(slug=slug).exists():
+                slug = f"{slug}-{term.wp_id or 2}"
+            tag = Tag.objects.create(name=name, slug=slug)
+            self.report.created["tags"] += 1
+        self._set(self.tags, key, tag.name)
+        self._set(self.tag_slugs, tag.name, tag.slug)
+        self._set(self.tag_objects, tag.name, tag)
+        self._remember(WxrObject.Kind.TAG, key, tag.pk)
+        if wp_slug and self.tag_index is not None:
+            for path in (f"/tag/{term.slug}/", f"/?tag={term.slug}"):
+                self._redirect(
+                    Redirect.normalise_path(path),
+                    page_id=self.tag_index.pk,
+                    route=f"/{tag.slug}/",
+                )
+        return tag.name
+
+    def attachment(self, item: WxrPost) -> None:
+        url = item.attachment_url or item.guid
+        attachment = _Attachment(url=url, caption=plain_text(item.excerpt)[:300])
+        self.attachments[item.wp_id] = attachment
+        key = _upload_key(url)
+        suffix = Path(key).suffix.lower()
+        if suffix not in IMAGE_EXTENSIONS:
+            self.report.skip(item.wp_id, "attachment", f"not an image: {key}")
+            return
+        known = self.known.get((WxrObject.Kind.ATTACHMENT, item.wp_id))
+        if known is not None and Image.objects.filter(pk=known.object_id).exists():
+            attachment.image_id = known.object_id
+            self._set(self.images_by_key, key, known.object_id)
+            return
+        if self.media_dir is None:
+            self.report.skip(
+                item.wp_id, "attachment", f"file not found: {key} (no --media-dir)"
+            )
+            return
+        relative = (
+            unquote(urlsplit(url).path).split("/wp-content/uploads/")[-1].lstrip("/")
+        )
+        candidate = (self.media_dir / relative).resolve()
+        if self.media_dir.resolve() not in candidate.parents or not candidate.is_file():
+            self.report.skip(item.wp_id, "attachment", f"file not found: {relative}")
+            return
+        if self.report.dry_run:
+            # No file is written in a dry run; the image counts as found.
+            self.dry_run_images.add(key)
+            self.report.created["images"] += 1
+            return
+        image = None
+        try:
+            with transaction.atomic(), open(candidate, "rb") as handle:
+                image = Image(
+                    title=_title_or_fallback(item.title, "", fallback=candidate.name),
+                    file=ImageFile(handle, name=candidate.name),
+                )
+                image.save()
+                self._remember(WxrObject.Kind.ATTACHMENT, item.wp_id, image.pk)
+        except Exception as exc:  # A broken file must not stop the import.
+            if image is not None and image.file:
+                image.file.delete(save=False)
+            self.report.skip(item.wp_id, "attachment", f"unreadable image: {exc}"[:300])
+            return
+        attachment.image_id = image.pk
+        self._set(self.images_by_key, key, image.pk)
+        self.report.created["images"] += 1
+
+    def remember_urls(self, item: WxrPost) -> None:
+        """Note every URL by which another post may link to ``item``."""
+        for url in (item.link, item.guid, f"/?p={item.wp_id}"):
+            path = self._old_path(url)
+            if path:
+                self.post_urls[path] = item.wp_id
+        permalink = self._date_permalink(item)
+        if permalink:
+            self.post_urls[permalink] = item.wp_id
+
+    def _date_permalink(self, item: WxrPost) -> str | None:
+        if not item.post_name or len(item.post_date) < 10:
+            return None
+        year, month, day = item.post_date[:10].split("-")
+        return Redirect.normalise_path(f"/{year}/{month}/{day}/{item.post_name}/")
+
+    # -- pass 2: posts, pages, comments ----------------------------------------
+
+    def _resolve_article(self, href: str) -> int | None:
+        path = self._old_path(href)
+        wp_id = self.post_urls.get(path) if path else None
+        if wp_id is None:
+            article = article_for_url(href)
+            return article.pk if article else None
+        return self.post_pks.get(wp_id)
+
+    def _resolve_image(self, src: str) -> int | None:
+        return self.images_by_key.get(_upload_key(src))
+
+    def _attachment_url(self, wp_id: str) -> str | None:
+        attachment = self.attachments.get(wp_id)
+        return attachment.url if attachment else None
+
+    def _blocks(self, item: WxrPost) -> tuple[list[dict], str, bool]:
+        """Return the body blocks, the cleaned HTML, and whether a "Lire aussi" link
+        points at a post not imported yet."""
+        html = wp_content_to_html(item.content, attachment_url=self._attachment_url)
+        waiting = False
+
+        def resolve(href: str) -> int | None:
+            nonlocal waiting
+            found = self._resolve_article(href)
+            path = self._old_path(href)
+            if found is None and path in self.post_urls:
+                waiting = True
+            return found
+
+        blocks = html_to_blocks(
+            html, resolve_article=resolve, resolve_image=self._resolve_image
+        )
+        return blocks, html, waiting
+
+    def _missing_images(self, item: WxrPost, html: str) -> None:
+        missing = []
+        for src in re.findall(r"<img\b[^>]*\bsrc=[\"']([^\"']+)", html, re.IGNORECASE):
+            key = _upload_key(src)
+            found = self._resolve_image(src) is not None or key in self.dry_run_images
+            if not found and key not in missing:
+                missing.append(key)
+        for key in missing:
+            self.report.skip(item.wp_id, "image", f"image not found: {key}")
+
+    def _insert_page(self, parent_id: int, page, *, live: bool | None = None) -> None:
+        """Insert ``page`` as the last child of ``parent_id`` without Wagtail's
+        per-page work (log entry, publish signals, tree and site checks): the
+        import knows the tree, and a few thousand pages must go in quickly.
+
+        Child relations set in memory (tags, authors) are written in bulk. With
+        ``live``, the page is published now with one revision; otherwise the
+        caller writes the revision. ``numchild`` is fixed by _fix_tree().
+        """
+        parent = self._parent(parent_id)
+        if parent_id not in self.next_step:
+            last = parent.get_last_child()
+            self.next_step[parent_id] = (
+                Page._str2int(last.path[-Page.steplen :]) if last else 0
+            )
+        self.next_step[parent_id] += 1
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, self.next_step[parent_id])
+        page.url_path = parent.url_path + page.slug + "/"
+        page.locale_id = self.locale_id
+        page.draft_title = page.title
+        page._cached_parent_obj = parent
+        if live is not None:
+            page.live = live
+            page.has_unpublished_changes = not live
+            page.first_published_at = page.last_published_at = timezone.now()
+        # Model.save, not Page.save: plain inserts of the page and its subclass
+        # row (post_save still fires, so the search index is told).
+        models.Model.save(page)
+        if isinstance(page, ArticlePage):
+            ArticlePageTag.objects.bulk_create(
+                ArticlePageTag(tag_id=item.tag_id, content_object_id=page.pk)
+                for item in page.tagged_items.all()
+            )
+            ArticlePageAuthor.objects.bulk_create(
+                ArticlePageAuthor(
+                    page_id=page.pk,
+                    author_id=link.author_id,
+                    sort_order=link.sort_order,
+                )
+                for link in page.article_authors.all()
+            )
+        self.touched_parents.add(parent_id)
+        if live is not None:
+            self._write_revision(page, live=live)
+
+    def _fix_tree(self) -> None:
+        """Set ``numchild`` of every parent that received pages."""
+        for parent_id in self.touched_parents:
+            parent = self._parent(parent_id)
+            Page.objects.filter(pk=parent_id).update(
+                numchild=Page.objects.filter(
+                    path__startswith=parent.path, depth=parent.depth + 1
+                ).count()
+            )
+
+    def _write_revision(self, page, *, live: bool, go_live_at=None) -> None:
+        revision = Revision.objects.create(
+            content_type_id=self.content_types[type(page)],
+            base_content_type_id=self.content_types[Page],
+            object_id=str(page.pk),
+            created_at=page.last_published_at or timezone.now(),
+            content=page.serializable_data(),
+            object_str=str(page)[:255],
+            approved_go_live_at=go_live_at,
+        )
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision,
+            live_revision=revision if live else None,
+        )
+        page.latest_revision = revision
+        page.live_revision = revision if live else None
+
+    def _status(self, item: WxrPost):
+        """Return (live, first_published_at, go_live_at) for an item's status."""
+        date = self._date(item.post_date, item.post_date_gmt)
+        if item.password:
+            # Password-protected: not for the public; the newsroom decides.
+            return False, None, None
+        if item.status == "publish":
+            return True, date or timezone.now(), None
+        if item.status == "future":
+            if date is None:
+                raise WxrItemError("scheduled post without a date")
+            return False, None, date
+        return False, None, None
+
+    def post(self, item: WxrPost) -> None:
+        """Import one post (article) with its comments, in its own savepoint."""
+        live, published_at, go_live_at = self._status(item)
+        modified = self._date(item.post_modified, item.post_modified_gmt)
+        category_slugs = []
+        for term in item.categories:
+            if term.kind != "category":
+                continue
+            slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
+            if slug:
+                category_slugs.append(slug)
+                if slug not in self.categories:
+                    self._set(self.categories, slug, term)
+        if category_slugs:
+            section_id = self._section_for(category_slugs[0])
+        else:
+            section_id = self._default_section()
+        tag_names = [
+            name
+            for name in (
+                self.tag(term) for term in item.categories if term.kind == "tag"
+            )
+            if name
+        ]
+        author_id = self._author_for(item.creator)
+        fingerprint = _fingerprint(
+            item.title,
+            item.content,
+            item.excerpt,
+            item.post_date,
+            item.post_date_gmt,
+            item.post_modified_gmt,
+            item.post_name,
+            item.status,
+            item.is_sticky,
+            item.meta.get("_thumbnail_id"),
+            category_slugs,
+            tag_names,
+            item.creator,
+            section_id,
+            self.images_state,
+            item.guid,
+            item.comment_status,
+            [vars(comment) for comment in item.comments],
+        )
+        known = self.known.get((WxrObject.Kind.POST, item.wp_id))
+        article_id = None
+        if known is not None and known.object_id in self.article_pks:
+            article_id = known.object_id
+        elif item.guid and item.guid[:500] in self.by_guid:
+            article_id = self.by_guid[item.guid[:500]]
+        if (
+            article_id is not None
+            and known is not None
+            and known.fingerprint == fingerprint
+        ):
+            # Nothing changed since the last import: no write at all.
+            self.report.unchanged += 1
+            self._set(self.post_pks, item.wp_id, article_id)
+            return
+        blocks, html, waiting = self._blocks(item)
+        comments = self._comment_rows(item)
+        created = article_id is None
+        title = _title_or_fallback(
+            item.title, html, fallback=f"Sans titre ({item.wp_id})"
+        )
+        if created:
+            article = ArticlePage(section_id=section_id)
+            base = (
+                ascii_slug(unquote(item.post_name), max_length=70)
+                or ascii_slug(title, max_length=70)
+                or f"article-{item.wp_id}"
+            )
+            article.slug = self._unique_slug(section_id, base)
+            article.comment_count = sum(
+                1
+                for comment, _parent in comments.values()
+                if comment.status == "approved"
+            )
+            # Nothing to read back from the database for a new page.
+            article.related_links.set([])
+            getattr(article, COMMENTS_RELATION_NAME).set([])
+        else:
+            article = ArticlePage.objects.get(pk=article_id)
+        article.title = article.draft_title = title
+        summary = plain_text(item.excerpt)
+        parts = sentences(summary)
+        if len(parts) > 3:
+            summary = " ".join(parts[:3])
+        derived = not summary
+        if derived:
+            summary = summary_from(plain_text(html)) or article.title
+            self.report.summaries_derived.append(item.wp_id)
+        article.summary = summary
+        article.body = json.dumps(blocks)
+        article.reading_minutes = _reading_minutes(blocks)
+        article.featured = item.is_sticky
+        article.comments_open = item.comment_status != "closed"
+        article.source_uri = item.guid[:500]
+        article.live = live
+        article.has_unpublished_changes = not live
+        article.first_published_at = published_at
+        article.last_published_at = (
+            max(modified, published_at) if live and modified else published_at
+        )
+        article.go_live_at = go_live_at
+        article.updated_at = (
+            modified
+            if live and modified and (modified - published_at).total_seconds() >= 600
+            else None
+        )
+        thumbnail = self.attachments.get(item.meta.get("_thumbnail_id", ""))
+        article.featured_image_id = thumbnail.image_id if thumbnail else None
+        article.featured_image_caption = thumbnail.caption if thumbnail else ""
+        if thumbnail is None and item.meta.get("_thumbnail_id"):
+            self.report.skip(
+                item.wp_id,
+                "image",
+                f"featured image {item.meta['_thumbnail_id']} not found",
+            )
+        self._missing_images(item, html)
+        article.tags.set([self.tag_objects[name] for name in tag_names])
+        article.article_authors.set(
+            [ArticlePageAuthor(author_id=author_id, sort_order=0)] if author_id else []
+        )
+        if created:
+            self._insert_page(section_id, article)
+        else:
+            article.save(clean=False)
+        self._write_revision(article, live=live, go_live_at=go_live_at)
+        obj = self._remember(WxrObject.Kind.POST, item.wp_id, article.pk, fingerprint)
+        if obj.summary_derived != derived:
+            obj.summary_derived = derived
+            if obj.pk is not None:
+                WxrObject.objects.filter(pk=obj.pk).update(summary_derived=derived)
+        self.report.created["articles"] += int(created)
+        self.report.updated["articles"] += int(not created)
+        if live:
+            new_path = self._page_url_path(article)
+            for url in (item.link, f"/?p={item.wp_id}"):
+                path = self._old_path(url)
+                if path and path != new_path:
+                    self._redirect(path, page_id=article.pk)
+            permalink = self._date_permalink(item)
+            if permalink and permalink != new_path:
+                self._redirect(permalink, page_id=article.pk)
+        self._comments(comments, article, created=created)
+        self._set(self.post_pks, item.wp_id, article.pk)
+        self.article_pks.add(article.pk)
+        if waiting:
+            self.deferred[item.wp_id] = item
+
+    def _default_section(self) -> int:
+        if self.default_section is None:
+            slug, title = DEFAULT_SECTION
+            if slug not in self.categories:
+                self._set(
+                    self.categories,
+                    slug,
+                    WxrTerm(kind="category", slug=slug, name=title),
+                )
+            self.default_section = self._section_for(slug)
+        return self.default_section
+
+    def _comment_rows(self, item: WxrPost) -> dict:
+        """Return ``{wp_id: (Comment, parent wp_id)}`` for the comments to import.
+
+        Trashed comments are reported and left out; a comment with an unreadable
+        date makes the whole item fail (nothing of it is kept).
+        """
+        from manchette.comments.models import Comment
+
+        prefix = f"wxr:{self.source}:"
+        rows = {}
+        for raw in item.comments:
+            if not raw.wp_id:
+                continue
+            status = COMMENT_STATUSES.get(raw.approved.lower())
+            if status is None:
+                reason = (
+                    "in the trash"
+                    if "trash" in raw.approved.lower()
+                    else f"unknown status {raw.approved!r}"
+                )
+                self.report.skip(raw.wp_id, "comment", reason)
+                continue
+            try:
+                created_at = self._date(raw.date, raw.date_gmt)
+            except WxrItemError as exc:
+                raise WxrItemError(f"comment {raw.wp_id}: {exc}") from exc
+            if created_at is None:
+                raise WxrItemError(f"comment {raw.wp_id} has no date")
+            url = raw.url if raw.url.startswith(("http://", "https://")) else ""
+            rows[raw.wp_id] = (
+                Comment(
+                    author_name=(raw.author or "Anonyme")[:100],
+                    author_email=raw.email[:254],
+                    author_url=url if len(url) <= 300 else "",
+                    body=_comment_text(raw.content) or "…",
+                    status=status,
+                    created_at=created_at,
+                    source_id=(prefix + raw.wp_id)[:200],
+                ),
+                raw.parent,
+            )
+        return rows
+
+    def _comments(self, rows: dict, article, *, created: bool) -> None:
+        """Write the comments of a post, parents first: new ones created, changed
+        ones updated, threads kept (a reply to a missing comment stays on top)."""
+        from manchette.comments.models import Comment
+
+        if not rows:
+            return
+        prefix = f"wxr:{self.source}:"
+        existing = (
+            {}
+            if created
+            else {
+                comment.source_id: comment
+                for comment in Comment.objects.filter(
+                    article_id=article.pk, source_id__startswith=prefix
+                )
+            }
+        )
+        fields = (
+            "author_name",
+            "author_email",
+            "author_url",
+            "body",
+            "status",
+            "created_at",
+            "parent_id",
+        )
+        pks: dict[str, int] = {}
+        pending = dict(rows)
+        changed = False
+        while pending:
+            ready = {
+                wp_id: entry
+                for wp_id, entry in pending.items()
+                if entry[1] in {"", "0"} or entry[1] not in pending
+            }
+            # A loop of replies (it happens in broken exports): cut it.
+            ready = ready or dict(pending)
+            new, dirty = [], []
+            for wp_id, (comment, parent) in ready.items():
+                comment.article_id = article.pk
+                comment.parent_id = pks.get(parent) or (
+                    existing[prefix + parent].pk
+                    if prefix + parent in existing
+                    else None
+                )
+                current = existing.get(comment.source_id)
+                if current is None:
+                    new.append((wp_id, comment))
+                    continue
+                if any(
+                    getattr(current, name) != getattr(comment, name) for name in fields
+                ):
+                    for name in fields:
+                        setattr(current, name, getattr(comment, name))
+                    dirty.append(current)
+                pks[wp_id] = current.pk
+            if new:
+                Comment.objects.bulk_create([comment for _, comment in new])
+                for wp_id, comment in new:
+                    pks[wp_id] = comment.pk
+            if dirty:
+                Comment.objects.bulk_update(dirty, fields)
+            self.report.created["comments"] += len(new)
+            self.report.updated["comments"] += len(dirty)
+            changed = changed or bool(new or dirty)
+            for wp_id in ready:
+                del pending[wp_id]
+        if changed and not created:
+            approved = Comment.objects.filter(
+                article_id=article.pk, status="approved"
+            ).count()
+            ArticlePage.objects.filter(pk=article.pk).update(comment_count=approved)
+
+    def page(self, item: WxrPost) -> None:
+        """Import one WordPress page as a content page, in its own savepoint."""
+        from manchette.news.models import ContentPage
+
+        live, published_at, go_live_at = self._status(item)
+        modified = self._date(item.post_modified, item.post_modified_gmt)
+        parent_id = self.page_pks.get(item.post_parent) or self.home.pk
+        fingerprint = _fingerprint(
+            item.title,
+            item.content,
+            item.post_date,
+            item.post_date_gmt,
+            item.post_modified_gmt,
+            item.post_name,
+            item.status,
+            parent_id,
+            self.images_state,
+        )
+        known = self.known.get((WxrObject.Kind.PAGE, item.wp_id))
+        page = ContentPage.objects.filter(pk=known.object_id).first() if known else None
+        for comment in item.comments:
+            self.report.skip(comment.wp_id, "comment", "comment on a page")
+        if page is not None and known.fingerprint == fingerprint:
+            self.report.unchanged += 1
+            self._set(self.page_pks, item.wp_id, page.pk)
+            return
+        if (
+            parent_id != self.home.pk
+            and not ContentPage.objects.filter(pk=parent_id).exists()
+        ):
+            parent_id = self.home.pk
+        blocks, html, _waiting = self._blocks(item)
+        created = page is None
+        title = _title_or_fallback(
+            item.title, html, fallback=f"Sans titre ({item.wp_id})"
+        )
+        if created:
+            page = ContentPage()
+            base = (
+                ascii_slug(unquote(item.post_name), max_length=70)
+                or ascii_slug(title, max_length=70)
+                or f"page-{item.wp_id}"
+            )
+            page.slug = self._unique_slug(parent_id, base)
+            getattr(page, COMMENTS_RELATION_NAME).set([])
+        page.title = page.draft_title = title
+        page.body = json.dumps(blocks)
+        page.live = live
+        page.has_unpublished_changes = not live
+        page.first_published_at = published_at
+        page.last_published_at = (
+            max(modified, published_at) if live and modified else published_at
+        )
+        page.go_live_at = go_live_at
+        self._missing_images(item, html)
+        if created:
+            self._insert_page(parent_id, page)
+        else:
+            page.save(clean=False)
+        self._write_revision(page, live=live, go_live_at=go_live_at)
+        self._remember(WxrObject.Kind.PAGE, item.wp_id, page.pk, fingerprint)
+        self.report.created["pages"] += int(created)
+        self.report.updated["pages"] += int(not created)
+        if live:
+            new_path = self._page_url_path(page)
+            for url in (item.link, f"/?page_id={item.wp_id}"):
+                path = self._old_path(url)
+                if path and path != new_path:
+                    self._redirect(path, page_id=page.pk)
+        self._set(self.page_pks, item.wp_id, page.pk)
+
+    def finish_deferred(self) -> None:
+        """Resolve "Lire aussi" links to posts that came later in the file."""
+        for wp_id, item in self.deferred.items():
+            article = ArticlePage.objects.filter(pk=self.post_pks.get(wp_id)).first()
+            if article is None:
+                continue
+            blocks, _html, _waiting = self._blocks(item)
+            with transaction.atomic():
+                article.body = json.dumps(blocks)
+                article.save(clean=False, update_fields=["body", "reading_minutes"])
+                if article.latest_revision_id:
+                    revision = Revision.objects.get(pk=article.latest_revision_id)
+                    revision.content["body"] = article.serializable_data()["body"]
+                    revision.save(update_fields=["content"])
+
+    # -- the run -----------------------------------------------------------------
+
+    def run(self) -> WxrReport:
+        for entry in iter_wxr(self.path):
+            if isinstance(entry, WxrChannel):
+                self._start(entry)
+            elif isinstance(entry, WxrAuthor):
+                self._guarded(entry.login, "author", self.author, entry)
+            elif isinstance(entry, WxrTerm) and entry.kind == "category":
+                self._guarded(entry.slug, "category", self.category, entry)
+            elif isinstance(entry, WxrTerm):
+                self._guarded(entry.slug, "tag", self.tag, entry)
+            elif isinstance(entry, WxrPost):
+                self.total_items += 1
+                if entry.post_type == "attachment":
+                    self._guarded(entry.wp_id, "attachment", self.attachment, entry)
+                elif entry.post_type == "post":
+                    self.remember_urls(entry)
+        self.category_redirects()
+        self._flush()
+        # What the bodies' images resolve to: part of every item's fingerprint.
+        self.images_state = _fingerprint(sorted(self.images_by_key.items()))
+        self.progress(total=self.total_items, advance=0)
+        for entry in iter_wxr(self.path):
+            if not isinstance(entry, WxrPost):
+                continue
+            self.progress(advance=1)
+            if entry.post_type == "attachment":
+                continue
+            if entry.post_type not in {"post", "page"}:
+                self.report.skip(
+                    entry.wp_id,
+                    entry.post_type,
+                    f"unsupported type {entry.post_type!r}",
+                )
+                continue
+            if entry.status in SKIPPED_STATUSES or entry.status not in POST_STATUSES:
+                reason = SKIPPED_STATUSES.get(
+                    entry.status, f"unknown status {entry.status!r}"
+                )
+                self.report.skip(entry.wp_id, entry.post_type, reason)
+                self._skip_comments(entry, "post skipped")
+                continue
+            handler = self.post if entry.post_type == "post" else self.page
+            if not self._guarded(entry.wp_id, entry.post_type, handler, entry):
+                self._skip_comments(entry, "post skipped")
+            if len(self.pending) >= FLUSH_EVERY:
+                self._flush()
+        self._flush()
+        self._fix_tree()
+        self.finish_deferred()
+        return self.report
+
+    def _skip_comments(self, item: WxrPost, reason: str) -> None:
+        for comment in item.comments:
+            self.report.skip(comment.wp_id, "comment", reason)
+
+    def _start(self, channel: WxrChannel) -> None:
+        # The blog's own URL: on WordPress.com (and multisite) base_site_url is
+        # the network's, shared by every blog.
+        self.source = (
+            channel.base_blog_url
+            or channel.link
+            or channel.base_site_url
+            or "wordpress"
+        ).rstrip("/")[:200]
+        for url in (channel.base_site_url, channel.base_blog_url, channel.link):
+            host = urlsplit(url or "").hostname
+            if host:
+                self.old_hosts.add(host.lower())
+        self._load_known()
+
+    def _guarded(self, wp_id, kind: str, handler, entry) -> bool:
+        """Run ``handler(entry)`` in a savepoint; a failure skips the item, nothing kept."""
+        self._undo = []
+        created, updated = dict(self.report.created), dict(self.report.updated)
+        skipped, derived = len(self.report.skipped), len(self.report.summaries_derived)
+        unchanged = self.report.unchanged
+        try:
+            with transaction.atomic():
+                handler(entry)
+        except Exception as exc:
+            # Whatever went wrong, the savepoint is rolled back and the run goes on;
+            # the reason is in the report (and the traceback in the log). What the
+            # item changed in memory is undone too.
+            logger.debug("WXR item %s %s skipped", kind, wp_id, exc_info=True)
+            for undo in reversed(self._undo):
+                undo()
+            self.report.created, self.report.updated = created, updated
+            del self.report.skipped[skipped:]
+            del self.report.summaries_derived[derived:]
+            self.report.unchanged = unchanged
+            self.report.skip(wp_id, kind, str(exc)[:300] or type(exc).__name__)
+            return False
+        return True
+
+
+class _DryRun(Exception):
+    """Raised to roll a dry run back."""
+
+
+def wxr_import(
+    path: Path,
+    *,
+    media_dir: Path | None = None,
+    section_map: dict[str, tuple[str, str]] | None = None,
+    dry_run: bool = False,
+    time_zone: str | None = None,
+    progress=None,
+) -> WxrReport:
+    """Import a WordPress export (WXR); return what was created, updated and skipped.
+
+    The file is streamed twice: first authors, categories, tags and attachments
+    (and the old URL of every post), then posts, pages and their comments. Each
+    item is written in its own savepoint, so a bad one is reported and leaves
+    nothing behind. Re-importing the same export updates what changed (keyed on
+    the WordPress ids) and leaves the rest alone. ``dry_run`` does everything in
+    a transaction that is rolled back, and writes no image file.
+    Raise :class:`WxrError` when the file is not a readable WordPress export.
+    """
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    tz = ZoneInfo(time_zone or settings.TIME_ZONE)
+    report = None
+    try:
+        with transaction.atomic(), disable_reference_index_auto_update():
+            importer = _WxrImport(
+                path,
+                media_dir=media_dir,
+                section_map=section_map or {},
+                tz=tz,
+                progress=progress,
+            )
+            importer.report.dry_run = dry_run
+            report = importer.run()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report

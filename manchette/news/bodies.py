@@ -12,10 +12,12 @@ from manchette.core.text import plain_text
 READ_ALSO = re.compile(
     r"^\s*(lire aussi|à lire aussi|voir aussi)\s*[:：]", re.IGNORECASE
 )
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 INLINE_TAGS = {"strong", "b", "em", "i", "u", "sup", "sub", "a", "br", "cite"}
 RICH_TAGS = {"p", "ul", "ol"}
 
 ArticleResolver = Callable[[str], "int | None"]
+ImageResolver = Callable[[str], "int | None"]
 
 
 def _outer_html(element) -> str:
@@ -31,10 +33,12 @@ def _rich_text(element) -> str:
             node.tag = "i"
         elif node.tag in {"u", "cite"}:
             node.drop_tag()
+    html = _outer_html(element)
+    # Wagtail's rich text format (and its editor) wants self-closed line breaks.
+    html = _BR.sub("<br/>", html)
     if element.tag not in RICH_TAGS:
-        html = _outer_html(element)
         return f"<p>{html}</p>"
-    return _outer_html(element)
+    return html
 
 
 def _read_also_target(element, resolve_article: ArticleResolver) -> int | None:
@@ -47,8 +51,38 @@ def _read_also_target(element, resolve_article: ArticleResolver) -> int | None:
     return resolve_article(links[0].get("href"))
 
 
+def _image_blocks(element, resolve_image: ImageResolver) -> list[dict]:
+    """Return an ``image`` block for each ``<img>`` of ``element`` that resolves.
+
+    The caption is the ``<figcaption>`` of a figure, else the image's ``alt``.
+    """
+    images = [element] if element.tag == "img" else element.findall(".//img")
+    figcaption = element.find(".//figcaption") if element.tag != "img" else None
+    caption = (
+        figcaption.text_content().strip()
+        if figcaption is not None and element.tag == "figure"
+        else ""
+    )
+    blocks = []
+    for image in images:
+        image_id = resolve_image(image.get("src") or "")
+        if image_id is None:
+            continue
+        text = caption or (image.get("alt") or "").strip()
+        blocks.append(
+            {
+                "type": "image",
+                "value": {"image": image_id, "caption": text[:300], "credit": ""},
+            }
+        )
+    return blocks
+
+
 def html_to_blocks(
-    html: str, *, resolve_article: ArticleResolver | None = None
+    html: str,
+    *,
+    resolve_article: ArticleResolver | None = None,
+    resolve_image: ImageResolver | None = None,
 ) -> list[dict]:
     """Return StreamField raw data (``[{"type", "value"}]``) for an HTML body.
 
@@ -56,6 +90,10 @@ def html_to_blocks(
     ``h2``–``h6`` headings, ``blockquote`` quotes; a paragraph reading
     ``Lire aussi : <a href=URL>`` whose URL ``resolve_article`` maps to an article
     id becomes a ``read_also`` block. Loose text is wrapped in paragraphs.
+
+    Without ``resolve_image``, images are dropped (a figure's caption is kept as
+    text). With it, each ``<img>`` whose ``src`` it maps to an image id becomes an
+    ``image`` block, with the figure's caption; the others are dropped.
     """
     resolve_article = resolve_article or (lambda url: None)
     clean = sanitize_html(html).strip()
@@ -83,6 +121,17 @@ def html_to_blocks(
                 blocks.append(
                     {"type": "quote", "value": {"text": text, "attribution": ""}}
                 )
+        elif tag in {"figure", "img"} and resolve_image is not None:
+            found = _image_blocks(element, resolve_image)
+            blocks.extend(found)
+            caption = element.find(".//figcaption") if tag == "figure" else None
+            if not found and caption is not None and caption.text_content().strip():
+                blocks.append(
+                    {
+                        "type": "paragraph",
+                        "value": f"<p><i>{escape(caption.text_content().strip())}</i></p>",
+                    }
+                )
         elif tag in {"figure", "img"}:
             # Images of wire copy and imports are handled by the importers
             # (they need files); a caption alone is kept as text.
@@ -95,6 +144,21 @@ def html_to_blocks(
                     }
                 )
         elif tag in INLINE_TAGS or tag in RICH_TAGS or tag == "li":
+            if resolve_image is not None and element.find(".//img") is not None:
+                blocks.extend(_image_blocks(element, resolve_image))
+                for image in list(element.iter("img")):
+                    parent = image.getparent()
+                    image.drop_tree()
+                    # A link that only wrapped the image goes with it.
+                    if (
+                        parent is not None
+                        and parent is not element
+                        and parent.tag == "a"
+                        and len(parent) == 0
+                        and not parent.text_content().strip()
+                    ):
+                        parent.drop_tree()
+                text = plain_text(_outer_html(element))
             target = _read_also_target(element, resolve_article)
             if target is not None:
                 blocks.append({"type": "read_also", "value": {"article": target}})

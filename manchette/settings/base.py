@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # WordPress import: /?p=123 and its kin redirect to the imported pages.
+    "manchette.importers.middleware.WordPressRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "manchette.urls"

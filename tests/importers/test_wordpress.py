@@ -1,0 +1,92 @@
+"""WordPress content cleaning: wpautop, shortcodes, Gutenberg comments."""
+
+from manchette.importers.wordpress import (
+    render_shortcodes,
+    shortcode_attrs,
+    strip_block_comments,
+    wp_content_to_html,
+    wpautop,
+)
+
+
+def test_wpautop_makes_paragraphs_and_line_breaks():
+    assert wpautop("Un.\nDeux.\n\nTrois.") == "<p>Un.<br />\nDeux.</p>\n<p>Trois.</p>"
+
+
+def test_wpautop_leaves_block_tags_alone():
+    html = wpautop("Intro\n\n<h2>Titre</h2>\n\n<ul>\n<li>a</li>\n</ul>")
+
+    assert "<p><h2>" not in html
+    assert "<h2>Titre</h2>" in html
+    assert "<p>Intro</p>" in html
+
+
+def test_wpautop_keeps_pre_blocks_verbatim():
+    html = wpautop("Code :\n\n<pre>a\n\nb</pre>")
+
+    assert "<pre>a\n\nb</pre>" in html
+
+
+def test_block_comments_are_removed_and_embeds_become_links():
+    html = strip_block_comments(
+        "<!-- wp:paragraph --><p>Oui</p><!-- /wp:paragraph -->"
+        '<!-- wp:embed {"url":"https://youtu.be/x"} --><figure>x</figure>'
+        "<!-- /wp:embed --><!--more-->"
+    )
+
+    assert (
+        html
+        == '<p>Oui</p>\n\n<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>\n\n'
+    )
+
+
+def test_caption_shortcode_becomes_a_figure():
+    html = render_shortcodes(
+        '[caption id="a" width="300"]<a href="/b.jpg"><img src="/b-300x200.jpg" /></a>'
+        " La légende[/caption]"
+    )
+
+    assert (
+        '<figure><img src="/b-300x200.jpg" /><figcaption>La légende</figcaption></figure>'
+        in html
+    )
+
+
+def test_gallery_shortcode_lists_the_known_images():
+    html = render_shortcodes(
+        '[gallery ids="1, 2"]', attachment_url={"1": "/u/a.jpg"}.get
+    )
+
+    assert html.strip() == '<figure><img src="/u/a.jpg" alt=""></figure>'
+
+
+def test_embed_shortcode_becomes_a_link():
+    assert '<a href="https://vimeo.com/1">' in render_shortcodes(
+        "[embed]https://vimeo.com/1[/embed]"
+    )
+
+
+def test_unknown_shortcodes_are_unwrapped_or_removed_but_brackets_stay():
+    html = render_shortcodes(
+        '[box color="red"]Gardé[/box] [tweet id="1"] [vc_row] [sic] [[caption]] [x/]'
+    )
+
+    assert html == "Gardé   [sic] [caption] "
+
+
+def test_shortcode_attributes_accept_every_quoting():
+    assert shortcode_attrs(" a=\"1\" b='2' c=3") == {"a": "1", "b": "2", "c": "3"}
+
+
+def test_classic_content_gets_paragraphs_and_gutenberg_content_does_not():
+    assert wp_content_to_html("A\n\nB") == "<p>A</p>\n<p>B</p>"
+    assert (
+        wp_content_to_html("<!-- wp:paragraph -->\n<p>A</p>\n<!-- /wp:paragraph -->")
+        == "<p>A</p>"
+    )
+
+
+def test_a_bare_url_line_becomes_a_link():
+    html = wp_content_to_html("Voir :\n\nhttps://www.youtube.com/watch?v=1\n\nFin.")
+
+    assert '<p><a href="https://www.youtube.com/watch?v=1">' in html
