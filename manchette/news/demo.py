@@ -55,6 +55,44 @@ ROLES = {
     ],
 }
 IMAGE_PERMISSIONS = ["add_image", "choose_image", "change_image"]
+# Model permissions of the other apps' admin screens, named by app label so that
+# news imports none of them; an app that is not installed is skipped.
+EDITOR_MODEL_PERMISSIONS = [
+    "comments.view_comment",
+    "comments.change_comment",
+    "comments.delete_comment",
+    "newsletter.view_subscriber",
+    "newsletter.change_subscriber",
+    "newsletter.add_briefissue",
+    "newsletter.view_briefissue",
+    "newsletter.change_briefissue",
+    "newsletter.add_briefitem",
+    "newsletter.view_briefitem",
+    "newsletter.change_briefitem",
+    "newsletter.delete_briefitem",
+    "newsletter.view_delivery",
+]
+ADMIN_MODEL_PERMISSIONS = [
+    *EDITOR_MODEL_PERMISSIONS,
+    "core.change_siteidentity",
+    "comments.view_commentsettings",
+    "comments.change_commentsettings",
+    "newsletter.delete_subscriber",
+    "importers.view_wxrobject",
+    "importers.change_wxrobject",
+]
+
+
+def _model_permissions(names: list[str]) -> list[Permission]:
+    permissions = []
+    for name in names:
+        app_label, codename = name.split(".")
+        permissions += Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        )
+    return permissions
+
+
 DEMO_USERS = [
     ("admin", "Administrateurs", "Admin", "Démo", True),
     ("editeur", "Éditeurs", "Éditrice", "Démo", False),
@@ -96,10 +134,10 @@ def roles_ensure(home: HomePage) -> dict[str, Group]:
                 group=group, collection=root_collection, permission=permission
             )
         groups[name] = group
-    settings_permission = Permission.objects.filter(
-        content_type__app_label="core", codename="change_siteidentity"
+    groups["Éditeurs"].permissions.add(*_model_permissions(EDITOR_MODEL_PERMISSIONS))
+    groups["Administrateurs"].permissions.add(
+        *_model_permissions(ADMIN_MODEL_PERMISSIONS)
     )
-    groups["Administrateurs"].permissions.add(*settings_permission)
     return groups
 
 

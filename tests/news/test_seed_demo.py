@@ -59,3 +59,15 @@ def test_demo_articles_have_read_also_blocks_and_shared_tags():
 
 def test_demo_content_is_consistent():
     assert demo_content.check() == []
+
+
+def test_editors_can_moderate_comments_and_run_the_newsletter(client):
+    seed()
+    editor = get_user_model().objects.get(username="editeur")
+    assert editor.has_perm("comments.change_comment")
+    assert editor.has_perm("newsletter.change_briefissue")
+    assert not editor.has_perm("comments.change_commentsettings")
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
