@@ -6,13 +6,16 @@ and prefetch tags and card renditions in one query each.
 """
 
 from collections import defaultdict
+from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
     Count,
     Exists,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -23,9 +26,10 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Length, RowNumber, Substr
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from .models import (
     ArticlePage,
@@ -201,4 +205,196 @@ def tag_list_popular(*, limit: int = 100) -> QuerySet:
         Tag.objects.filter(news_articlepagetag_items__content_object__live=True)
         .annotate(article_count=Count("news_articlepagetag_items"))
         .order_by("-article_count", "name")[:limit]
+    )
+
+
+# Discover: search, feeds, sitemaps and the read API read through these.
+
+SEARCH_CANDIDATES = 200
+SEARCH_HALF_LIFE_DAYS = 30
+
+
+def article_search(
+    terms: list[str],
+    *,
+    section_id: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = SEARCH_CANDIDATES,
+) -> list[ArticlePage]:
+    """Return the live articles matching every word of ``terms`` (already folded by
+    ``manchette.news.search.query_terms``), as cards, best first.
+
+    The backend ranks the ``limit`` best matches by relevance; their order is then
+    blended with recency (a fresh article climbs up to about a third of the list,
+    with a half-life of ``SEARCH_HALF_LIFE_DAYS``), as a news reader expects.
+    Two queries, plus the card prefetches.
+    """
+    if not terms:
+        return []
+    queryset = ArticlePage.objects.live()
+    if section_id is not None:
+        queryset = queryset.filter(section_id=section_id)
+    if since is not None:
+        queryset = queryset.filter(first_published_at__gte=since)
+    if until is not None:
+        queryset = queryset.filter(first_published_at__lt=until)
+    hits = queryset.only("pk", "first_published_at").search(
+        " ".join(terms), operator="and"
+    )[:limit]
+    now = timezone.now()
+    scored = {}
+    for position, hit in enumerate(hits):
+        age_days = max(0.0, (now - hit.first_published_at).total_seconds() / 86400)
+        relevance = 1 / (1 + position / 10)
+        recency = 0.5 ** (age_days / SEARCH_HALF_LIFE_DAYS)
+        scored[hit.pk] = relevance * (0.6 + 0.4 * recency)
+    cards = article_cards().filter(pk__in=list(scored))
+    return sorted(cards, key=lambda card: (-scored[card.pk], -card.pk))
+
+
+def article_list_filtered(
+    *,
+    section: SectionPage | None = None,
+    tag: Tag | None = None,
+    author: AuthorPage | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> QuerySet:
+    """Return public live articles, newest first, with their authors prefetched,
+    narrowed by any of section, tag, author and a publication date range.
+    """
+    queryset = article_cards().prefetch_related(
+        Prefetch(
+            "article_authors",
+            queryset=ArticlePageAuthor.objects.select_related("author").order_by(
+                "sort_order"
+            ),
+        )
+    )
+    if section is not None:
+        queryset = queryset.filter(section=section)
+    if tag is not None:
+        queryset = queryset.filter(
+            Exists(
+                ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag=tag)
+            )
+        )
+    if author is not None:
+        queryset = queryset.filter(
+            Exists(ArticlePageAuthor.objects.filter(page=OuterRef("pk"), author=author))
+        )
+    if since is not None:
+        queryset = queryset.filter(first_published_at__gte=since)
+    if until is not None:
+        queryset = queryset.filter(first_published_at__lt=until)
+    return queryset
+
+
+def article_get_public(pk: int) -> ArticlePage | None:
+    """Return the live, public article ``pk`` with its body, tags and authors, or None."""
+    return (
+        article_list_filtered()
+        .defer(None)
+        .select_related("section", "featured_image")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def section_get_public(slug: str) -> SectionPage | None:
+    """Return the live, public section with ``slug``, or None."""
+    return section_list().filter(slug=slug).first()
+
+
+def author_list() -> QuerySet:
+    """Return the live, public author pages by name, with their photos."""
+    return (
+        AuthorPage.objects.live()
+        .exclude(_restricted())
+        .select_related("photo")
+        .order_by("title", "pk")
+    )
+
+
+def author_get_public(slug: str) -> AuthorPage | None:
+    """Return the live, public author page with ``slug``, or None."""
+    return author_list().filter(slug=slug).first()
+
+
+def tag_list_used() -> QuerySet:
+    """Return the tags carried by at least one live article, by name, with
+    ``article_count`` (live articles only).
+    """
+    return (
+        Tag.objects.filter(news_articlepagetag_items__content_object__live=True)
+        .annotate(
+            article_count=Count(
+                "news_articlepagetag_items",
+                filter=Q(news_articlepagetag_items__content_object__live=True),
+            )
+        )
+        .order_by("name", "pk")
+    )
+
+
+def tag_get_used(slug: str) -> Tag | None:
+    """Return the tag with ``slug`` if a live article carries it, or None."""
+    return tag_list_used().filter(slug=slug).first()
+
+
+def sitemap_article_chunks(*, size: int) -> list[tuple[int, datetime | None]]:
+    """Return ``(chunk, lastmod)`` for each non-empty chunk of ``size`` page ids
+    holding public live articles, in one grouped query: chunk ``n`` holds the ids
+    ``n * size`` to ``(n + 1) * size - 1``, so it never exceeds ``size`` entries
+    and its URL stays the same as articles are added.
+    """
+    rows = (
+        ArticlePage.objects.live()
+        .exclude(_restricted())
+        .annotate(chunk=F("pk") / Value(size))
+        .values("chunk")
+        .annotate(lastmod=Max("last_published_at"))
+        .order_by("chunk")
+    )
+    return [(row["chunk"], row["lastmod"]) for row in rows]
+
+
+def sitemap_article_rows(*, chunk: int, size: int) -> QuerySet:
+    """Return ``(url_path, last_published_at)`` of the public live articles in
+    ``chunk`` (see ``sitemap_article_chunks``), by id, without building pages.
+    """
+    return (
+        ArticlePage.objects.live()
+        .exclude(_restricted())
+        .filter(pk__gte=chunk * size, pk__lt=(chunk + 1) * size)
+        .order_by("pk")
+        .values_list("url_path", "last_published_at")
+    )
+
+
+def sitemap_page_rows() -> QuerySet:
+    """Return ``(url_path, last_published_at)`` of the public live pages that are
+    not articles (home, sections, authors, tag index, content pages), by path.
+    """
+    return (
+        Page.objects.live()
+        .public()
+        .filter(depth__gte=2)
+        .exclude(content_type=ContentType.objects.get_for_model(ArticlePage))
+        .order_by("path")
+        .values_list("url_path", "last_published_at")
+    )
+
+
+def news_sitemap_rows(*, since: datetime, limit: int = 1000) -> QuerySet:
+    """Return ``(url_path, title, first_published_at)`` of the public live articles
+    first published since ``since``, newest first, at most ``limit``.
+    """
+    return (
+        ArticlePage.objects.live()
+        .exclude(_restricted())
+        .filter(first_published_at__gte=since)
+        .order_by("-first_published_at", "-pk")
+        .values_list("url_path", "title", "first_published_at")[:limit]
     )

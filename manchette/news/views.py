@@ -1,6 +1,11 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from .forms import SearchForm
+from .search import highlight, query_terms
+from .selectors import article_search
 
 
 @require_http_methods(["GET", "POST"])
@@ -16,3 +21,49 @@ def newsletter_placeholder(request):
         },
         status=503 if request.method == "POST" else 200,
     )
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+@require_http_methods(["GET", "HEAD"])
+def search(request):
+    """Show the reader search (``/recherche/?q=``): results, filters, pages.
+
+    A query without any word, or matching nothing, gets a page saying so; bad
+    filters are explained and no search runs.
+    """
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "terms": [], "results": None, "status": "idle"}
+    status = 200
+    if form.is_bound:
+        if not form.is_valid():
+            context["status"] = "invalid"
+            status = 400
+        else:
+            terms = query_terms(form.cleaned_data["q"])
+            context["terms"] = terms
+            if not terms:
+                context["status"] = "empty" if not form.cleaned_data["q"] else "absurd"
+            else:
+                section = form.section
+                found = article_search(
+                    terms,
+                    section_id=section.pk if section else None,
+                    since=form.since,
+                    until=form.until,
+                )
+                for card in found:
+                    card.title_highlighted = highlight(card.title, terms)
+                    card.excerpt_highlighted = highlight(card.excerpt, terms)
+                results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
+                    request.GET.get("page")
+                )
+                context["results"] = results
+                context["status"] = "found" if found else "none"
+                query = request.GET.copy()
+                query.pop("page", None)
+                context["query_string"] = query.urlencode()
+    response = render(request, "news/search.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
