@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Site
@@ -109,7 +110,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: ArticlePage):
-        return item.summary or item.excerpt
+        # Both formats carry the description as HTML: the plain "En bref" is
+        # escaped so that a "<" in it stays text.
+        return escape(item.summary or item.excerpt)
 
     def item_link(self, item: ArticlePage):
         return item.feed_link
@@ -122,10 +125,10 @@ class ArticleFeed(Feed):
         return False
 
     def item_pubdate(self, item: ArticlePage):
-        return item.published_at
+        return item.published_at.replace(microsecond=0)
 
     def item_updateddate(self, item: ArticlePage):
-        return max(item.modified_at, item.published_at)
+        return max(item.modified_at, item.published_at).replace(microsecond=0)
 
     def item_author_name(self, item: ArticlePage):
         names = [author.title for author in item.author_list]
