@@ -7,6 +7,7 @@ element, escaped so that no text written by an editor can close the element.
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 LANGUAGE = "fr"
@@ -25,6 +26,11 @@ def json_ld(data: dict) -> SafeString:
         _JSON_ESCAPES
     )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def iso_datetime(value) -> str:
+    """Return ``value`` in the site's time zone as ISO 8601 with seconds and offset."""
+    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 def absolute(root_url: str, url: str | None) -> str:
@@ -107,10 +113,8 @@ def news_article(
         "url": url,
         "headline": page.title[:110],
         "description": description,
-        "datePublished": page.published_at.isoformat(timespec="seconds"),
-        "dateModified": max(page.modified_at, page.published_at).isoformat(
-            timespec="seconds"
-        ),
+        "datePublished": iso_datetime(page.published_at),
+        "dateModified": iso_datetime(max(page.modified_at, page.published_at)),
         "inLanguage": LANGUAGE,
         "author": [
             {"@type": "Person", "name": name, "url": author_url}

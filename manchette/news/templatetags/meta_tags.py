@@ -106,6 +106,8 @@ def page_meta(context):
             article=page,
             authors=authors,
             keywords=keywords,
+            published=metadata.iso_datetime(page.published_at),
+            modified=metadata.iso_datetime(max(page.modified_at, page.published_at)),
         )
         data["json_ld"] = [
             metadata.news_article(
@@ -189,6 +191,8 @@ def page_meta(context):
     if not isinstance(page, HomePage):
         crumbs = breadcrumb(context, page, tag=tag)
         data["json_ld"].append(metadata.breadcrumb_list(crumbs, root_url))
+    for feed in data["feeds"]:
+        feed["url"] = root_url + feed["url"]
     data["description"] = " ".join((description or "").split())[:DESCRIPTION_LENGTH]
     data["json_ld"] = [metadata.json_ld(item) for item in data["json_ld"]]
     template_name = (
