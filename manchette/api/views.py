@@ -106,7 +106,7 @@ def article_list(request, filters: Query[ArticleFilters]):
 
 
 @router.get(
-    "/articles/{int:article_id}",
+    "/articles/{article_id}",
     response={200: s.ArticleOut, **ERRORS},
     summary="Un article publié, avec son corps",
 )
