@@ -8,7 +8,9 @@ and prefetch tags and card renditions in one query each.
 from collections import defaultdict
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -221,36 +223,110 @@ def article_search(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = SEARCH_CANDIDATES,
-) -> list[ArticlePage]:
-    """Return the live articles matching every word of ``terms`` (already folded by
-    ``manchette.news.search.query_terms``), as cards, best first.
+) -> list[int]:
+    """Return the ids of the live articles matching every word of ``terms`` (already
+    folded by ``manchette.news.search.query_terms``), best first; show a page of
+    them with ``article_cards_by_ids``.
 
     The backend ranks the ``limit`` best matches by relevance; their order is then
-    blended with recency (a fresh article climbs up to about a third of the list,
+    blended with recency (a fresh article weighs up to 1.67 times an old one,
     with a half-life of ``SEARCH_HALF_LIFE_DAYS``), as a news reader expects.
     Two queries, plus the card prefetches.
     """
     if not terms:
         return []
-    queryset = ArticlePage.objects.live()
-    if section_id is not None:
-        queryset = queryset.filter(section_id=section_id)
-    if since is not None:
-        queryset = queryset.filter(first_published_at__gte=since)
-    if until is not None:
-        queryset = queryset.filter(first_published_at__lt=until)
-    hits = queryset.only("pk", "first_published_at").search(
-        " ".join(terms), operator="and"
-    )[:limit]
+    if connection.vendor == "sqlite" and _uses_database_search():
+        ranked = _sqlite_search_ids(
+            terms, section_id=section_id, since=since, until=until, limit=limit
+        )
+    else:
+        queryset = ArticlePage.objects.live()
+        if section_id is not None:
+            queryset = queryset.filter(section_id=section_id)
+        if since is not None:
+            queryset = queryset.filter(first_published_at__gte=since)
+        if until is not None:
+            queryset = queryset.filter(first_published_at__lt=until)
+        hits = queryset.only("pk").search(" ".join(terms), operator="and")[:limit]
+        ranked = [hit.pk for hit in hits]
     now = timezone.now()
-    scored = {}
-    for position, hit in enumerate(hits):
-        age_days = max(0.0, (now - hit.first_published_at).total_seconds() / 86400)
-        relevance = 1 / (1 + position / 10)
+    position = {pk: index for index, pk in enumerate(ranked)}
+    published = ArticlePage.objects.filter(pk__in=ranked).values_list(
+        "pk", "first_published_at"
+    )
+
+    def score(row):
+        pk, first_published_at = row
+        age_days = max(0.0, (now - first_published_at).total_seconds() / 86400)
+        relevance = 1 / (1 + position[pk] / 10)
         recency = 0.5 ** (age_days / SEARCH_HALF_LIFE_DAYS)
-        scored[hit.pk] = relevance * (0.6 + 0.4 * recency)
-    cards = article_cards().filter(pk__in=list(scored))
-    return sorted(cards, key=lambda card: (-scored[card.pk], -card.pk))
+        return (-relevance * (0.6 + 0.4 * recency), -pk)
+
+    return [pk for pk, _ in sorted(published, key=score)]
+
+
+def article_cards_by_ids(ids: list[int]) -> list[ArticlePage]:
+    """Return the public live articles ``ids`` as cards, in the order of ``ids``."""
+    cards = {card.pk: card for card in article_cards().filter(pk__in=ids)}
+    return [cards[pk] for pk in ids if pk in cards]
+
+
+def _uses_database_search() -> bool:
+    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+    return backend in {
+        "wagtail.search.backends.database",
+        "modelsearch.backends.database",
+    }
+
+
+def _sqlite_search_ids(
+    terms: list[str],
+    *,
+    section_id: int | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+) -> list[int]:
+    """Return the ids of the live articles matching every term, best first, with
+    one FTS5 query on the index Wagtail maintains.
+
+    Wagtail's SQLite backend scores each hit with a correlated sub-query that
+    runs the full-text match again per row, which takes seconds once a word is
+    in thousands of articles; this reads the same index in one pass. Terms are
+    plain words (``query_terms``), quoted as FTS5 strings and passed as a
+    parameter, so nothing a reader types is FTS5 syntax.
+    """
+    from modelsearch.conf import get_app_config
+
+    quote = connection.ops.quote_name
+    entry_table = get_app_config().get_model("IndexEntry")._meta.db_table
+    fts_table = f"{entry_table}_fts"
+    page_table = Page._meta.db_table
+    article_table = ArticlePage._meta.db_table
+    match = "{title body} : (" + " AND ".join(f'"{term}"' for term in terms) + ")"
+    conditions = [f"{quote(fts_table)} MATCH %s", "e.content_type_id = %s", "p.live"]
+    params = [match, ContentType.objects.get_for_model(ArticlePage).pk]
+    if section_id is not None:
+        conditions.append("a.section_id = %s")
+        params.append(section_id)
+    if since is not None:
+        conditions.append("p.first_published_at >= %s")
+        params.append(connection.ops.adapt_datetimefield_value(since))
+    if until is not None:
+        conditions.append("p.first_published_at < %s")
+        params.append(connection.ops.adapt_datetimefield_value(until))
+    # bm25 weights follow the FTS columns: autocomplete, body, title.
+    sql = (
+        f"SELECT p.id FROM {quote(fts_table)} "
+        f"JOIN {quote(entry_table)} e ON e.id = {quote(fts_table)}.rowid "
+        f"JOIN {quote(page_table)} p ON p.id = CAST(e.object_id AS INTEGER) "
+        f"JOIN {quote(article_table)} a ON a.page_ptr_id = p.id "
+        f"WHERE {' AND '.join(conditions)} "
+        f"ORDER BY bm25({quote(fts_table)}, 0.0, 1.0, 2.0), p.id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def article_list_filtered(

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_http_methods
 
 from .forms import SearchForm
 from .search import highlight, query_terms
-from .selectors import article_search
+from .selectors import article_cards_by_ids, article_search
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,12 +53,13 @@ def search(request):
                     since=form.since,
                     until=form.until,
                 )
-                for card in found:
-                    card.title_highlighted = highlight(card.title, terms)
-                    card.excerpt_highlighted = highlight(card.excerpt, terms)
                 results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
                     request.GET.get("page")
                 )
+                results.object_list = article_cards_by_ids(list(results.object_list))
+                for card in results.object_list:
+                    card.title_highlighted = highlight(card.title, terms)
+                    card.excerpt_highlighted = highlight(card.excerpt, terms)
                 context["results"] = results
                 context["status"] = "found" if found else "none"
                 query = request.GET.copy()
