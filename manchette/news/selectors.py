@@ -231,7 +231,7 @@ def article_search(
     The backend ranks the ``limit`` best matches by relevance; their order is then
     blended with recency (a fresh article weighs up to 1.67 times an old one,
     with a half-life of ``SEARCH_HALF_LIFE_DAYS``), as a news reader expects.
-    Two queries, plus the card prefetches.
+    Two queries.
     """
     if not terms:
         return []
