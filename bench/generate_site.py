@@ -60,9 +60,7 @@ SECTIONS = [
     ("sciences", "Sciences"),
     ("regions", "Régions"),
 ]
-# Real French words, most frequent first; the generator draws them with a
-# Zipf-like law, so some queries match tens of thousands of articles and
-# others a handful, as on a real site.
+# Real French words that readers search, placed in a Zipf vocabulary below.
 WORDS = words(
     "gouvernement ministre projet réforme économie numérique élections budget "
     "parlement président présidente région régions santé école éducation "
@@ -101,14 +99,34 @@ TAGS = [
 ]
 
 
+def _vocabulary() -> tuple[list[str], list[float]]:
+    """Return a Zipf-distributed vocabulary: 20,000 made-up words with the real
+    words spread from rank 200 to about 6,000, so a real word is in 0.1 % to 3 %
+    of the articles, as a topic word is in a real archive.
+    """
+    rng = random.Random(7)
+    syllables = words("ba be bi bo cha de di fa ga la le li lo ma me mi na ne no pa")
+    syllables += words("ra re ri ro sa se si so ta te ti to va ve vi za zo que tion")
+    made_up = set()
+    while len(made_up) < 20_000:
+        made_up.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    vocabulary = sorted(made_up - set(WORDS))
+    rng.shuffle(vocabulary)
+    for index, word in enumerate(WORDS):
+        vocabulary.insert(200 + index * 40, word)
+    cumulative, total = [], 0.0
+    for rank in range(1, len(vocabulary) + 1):
+        total += 1 / rank
+        cumulative.append(total)
+    return vocabulary, cumulative
+
+
+VOCABULARY, CUMULATIVE = _vocabulary()
+
+
 def sentence(rng: random.Random, words: int) -> str:
-    picked = []
-    for _ in range(words):
-        if rng.random() < 0.45:
-            picked.append(rng.choice(FILLER))
-        else:
-            index = min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1)
-            picked.append(WORDS[index])
+    content = rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=words)
+    picked = [rng.choice(FILLER) if rng.random() < 0.45 else word for word in content]
     text = " ".join(picked)
     return text[0].upper() + text[1:] + "."
 
