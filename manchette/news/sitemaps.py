@@ -7,7 +7,7 @@ full chunk takes well under a second; its URL depends on page ids only
 articles are added.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 from xml.sax.saxutils import escape
 
 from django.http import Http404, HttpResponse
@@ -59,8 +59,10 @@ def _url_maker(site):
 
 
 def w3c_datetime(value) -> str:
-    """Return ``value`` as a W3C datetime with seconds and a time zone offset."""
-    return timezone.localtime(value).isoformat(timespec="seconds")
+    """Return ``value`` as a W3C datetime in UTC, with seconds and the ``+00:00``
+    offset (converting 50,000 values to local time would cost a tenth of a second).
+    """
+    return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _response(parts: list[str]) -> HttpResponse:
