@@ -5,6 +5,7 @@ articles: listings select the section and featured image with the article,
 and prefetch tags and card renditions in one query each.
 """
 
+import functools
 from collections import defaultdict
 from datetime import datetime
 
@@ -235,7 +236,7 @@ def article_search(
     """
     if not terms:
         return []
-    if connection.vendor == "sqlite" and _uses_database_search():
+    if connection.vendor == "sqlite" and _uses_database_search() and _has_fts5():
         ranked = _sqlite_search_ids(
             terms, section_id=section_id, since=since, until=until, limit=limit
         )
@@ -319,6 +320,14 @@ def article_cards_by_ids(ids: list[int]) -> list[ArticlePage]:
     """Return the public live articles ``ids`` as cards, in the order of ``ids``."""
     cards = {card.pk: card for card in article_cards().filter(pk__in=ids)}
     return [cards[pk] for pk in ids if pk in cards]
+
+
+@functools.cache
+def _has_fts5() -> bool:
+    """True when this SQLite has FTS5 (else Wagtail falls back to LIKE queries)."""
+    from modelsearch.backends.database.sqlite.utils import fts5_available
+
+    return fts5_available()
 
 
 def _uses_database_search() -> bool:
