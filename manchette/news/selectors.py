@@ -170,7 +170,14 @@ def card_label(card: ArticlePage) -> str:
 
 def section_list() -> QuerySet:
     """Return the live sections in the editors' order (their order in the page tree)."""
-    return SectionPage.objects.live().exclude(_restricted()).order_by("path")
+    # The id filter makes SQLite start from the few section rows; ordered by
+    # path alone, it walked every page of the tree (0.35 s at 100,000 articles).
+    return (
+        SectionPage.objects.live()
+        .filter(pk__in=SectionPage.objects.values("pk"))
+        .exclude(_restricted())
+        .order_by("path")
+    )
 
 
 def section_blocks(
@@ -375,14 +382,31 @@ def _sqlite_search_ids(
         conditions.append("p.first_published_at < %s")
         params.append(connection.ops.adapt_datetimefield_value(until))
     # bm25 weights follow the FTS columns: autocomplete, body, title.
-    sql = (
-        f"SELECT p.id FROM {quote(fts_table)} "
-        f"JOIN {quote(entry_table)} e ON e.id = {quote(fts_table)}.rowid "
-        f"JOIN {quote(page_table)} p ON p.id = CAST(e.object_id AS INTEGER) "
-        f"JOIN {quote(article_table)} a ON a.page_ptr_id = p.id "
-        f"WHERE {' AND '.join(conditions)} "
-        f"ORDER BY bm25({quote(fts_table)}, 0.0, 1.0, 2.0), p.id DESC LIMIT %s"
-    )
+    rank = f"bm25({quote(fts_table)}, 0.0, 1.0, 2.0)"
+    if len(conditions) == 3:
+        # Without filters, rank in the FTS table alone first (joining pages to
+        # thousands of hits costs more than ranking them), then keep the live
+        # articles among the best hits.
+        sql = (
+            f"SELECT p.id FROM (SELECT rowid AS entry_id, {rank} AS score "
+            f"FROM {quote(fts_table)} WHERE {conditions[0]} "
+            f"ORDER BY score LIMIT %s) hits "
+            f"JOIN {quote(entry_table)} e ON e.id = hits.entry_id "
+            f"JOIN {quote(page_table)} p ON p.id = CAST(e.object_id AS INTEGER) "
+            f"JOIN {quote(article_table)} a ON a.page_ptr_id = p.id "
+            f"WHERE {' AND '.join(conditions[1:])} "
+            f"ORDER BY hits.score, p.id DESC LIMIT %s"
+        )
+        params = [params[0], limit * 5, *params[1:]]
+    else:
+        sql = (
+            f"SELECT p.id FROM {quote(fts_table)} "
+            f"JOIN {quote(entry_table)} e ON e.id = {quote(fts_table)}.rowid "
+            f"JOIN {quote(page_table)} p ON p.id = CAST(e.object_id AS INTEGER) "
+            f"JOIN {quote(article_table)} a ON a.page_ptr_id = p.id "
+            f"WHERE {' AND '.join(conditions)} "
+            f"ORDER BY {rank}, p.id DESC LIMIT %s"
+        )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         return [row[0] for row in cursor.fetchall()]
