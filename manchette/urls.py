@@ -4,12 +4,52 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from manchette.api.urls import api_urls
+from manchette.news import feeds
+from manchette.news import sitemaps as news_sitemaps
+from manchette.news import views as news_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Comments (manchette.comments): the public POST endpoint.
     path("commentaires/", include("manchette.comments.urls")),
     path("newsletter/", include("manchette.newsletter.urls")),
+]
+
+# Discover: search, feeds, sitemaps, robots.txt and the read API.
+urlpatterns += [
+    path("recherche/", news_views.search, name="search"),
+    path("flux/rss/", feeds.ArticleFeed(), name="feed_rss"),
+    path("flux/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
+    path(
+        "flux/rubrique/<slug:slug>/rss/",
+        feeds.SectionFeed(),
+        name="feed_section_rss",
+    ),
+    path(
+        "flux/rubrique/<slug:slug>/atom/",
+        feeds.SectionAtomFeed(),
+        name="feed_section_atom",
+    ),
+    path("flux/sujet/<slug:slug>/rss/", feeds.TagFeed(), name="feed_tag_rss"),
+    path("flux/sujet/<slug:slug>/atom/", feeds.TagAtomFeed(), name="feed_tag_atom"),
+    path("flux/auteur/<slug:slug>/rss/", feeds.AuthorFeed(), name="feed_author_rss"),
+    path(
+        "flux/auteur/<slug:slug>/atom/",
+        feeds.AuthorAtomFeed(),
+        name="feed_author_atom",
+    ),
+    path("sitemap.xml", news_sitemaps.index, name="sitemap_index"),
+    path("sitemap-pages.xml", news_sitemaps.pages, name="sitemap_pages"),
+    path("sitemap-news.xml", news_sitemaps.news, name="sitemap_news"),
+    path(
+        "sitemap-articles-<int:chunk>.xml",
+        news_sitemaps.articles,
+        name="sitemap_articles",
+    ),
+    path("robots.txt", news_sitemaps.robots_txt, name="robots_txt"),
+    path("api/", api_urls),
 ]
 
 if settings.DEBUG:

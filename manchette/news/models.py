@@ -316,6 +316,9 @@ class ArticlePage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        # Accent-free copy of what readers search, so "numerique" finds
+        # "numérique" on every backend (PostgreSQL's french config keeps accents).
+        index.SearchField("search_text_folded"),
         index.FilterField("section_id"),
         index.FilterField("first_published_at"),
     ]
@@ -356,6 +359,18 @@ class ArticlePage(Page):
     @cached_property
     def tag_list(self) -> list[Tag]:
         return list(self.tags.all())
+
+    def search_text_folded(self) -> str:
+        """Return the title, "En bref", body, tags and authors without accents,
+        for the search index (see ``manchette.news.search.fold``).
+        """
+        from .search import fold
+
+        parts = [self.title, self.summary, body_plain_text(self.body)]
+        if self.pk:
+            parts += [item.tag.name for item in self.tagged_items.all()]
+            parts += [author.title for author in self.author_list]
+        return fold(" ".join(part for part in parts if part))
 
     def compute_reading_minutes(self) -> int:
         return reading_minutes(

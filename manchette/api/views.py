@@ -1,0 +1,197 @@
+"""The read API's endpoints: articles, sections, tags and authors, all read-only."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from manchette.news import selectors
+from manchette.news.models import TagIndexPage
+
+from . import serializers as s
+
+router = Router()
+
+MAX_PAGE = 10_000
+MAX_PAGE_SIZE = 100
+ERRORS = {400: s.ErrorOut, 404: s.ErrorOut}
+
+
+class PageParams(Schema):
+    page: int = Field(
+        1, ge=1, le=MAX_PAGE, description="Numéro de page, à partir de 1."
+    )
+    page_size: int = Field(
+        20, ge=1, le=MAX_PAGE_SIZE, description="Éléments par page (100 au plus)."
+    )
+
+
+class ArticleFilters(PageParams):
+    section: str | None = Field(None, max_length=255, description="Slug de rubrique.")
+    tag: str | None = Field(None, max_length=255, description="Slug de sujet.")
+    author: str | None = Field(None, max_length=255, description="Slug d’auteur.")
+    since: date | None = Field(
+        None, description="Publiés ce jour ou après (AAAA-MM-JJ)."
+    )
+    until: date | None = Field(
+        None, description="Publiés ce jour ou avant (AAAA-MM-JJ)."
+    )
+
+
+def _page(request, items, params: PageParams, serialize) -> dict:
+    """Return one page of ``items`` in the list envelope; a page past the last is 404."""
+    paginator = Paginator(items, params.page_size)
+    if params.page > max(1, paginator.num_pages):
+        raise HttpError(404, _("Cette page n’existe pas."))
+    page = paginator.page(params.page)
+
+    def link(number):
+        query = request.GET.copy()
+        query["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": paginator.count,
+        "page": page.number,
+        "page_size": params.page_size,
+        "num_pages": paginator.num_pages,
+        "next": link(page.next_page_number()) if page.has_next() else None,
+        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+        "results": [serialize(item) for item in page.object_list],
+    }
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@router.get(
+    "/articles",
+    response={200: s.ArticleListOut, **ERRORS},
+    summary="Articles publiés, les plus récents d’abord",
+)
+def article_list(request, filters: Query[ArticleFilters]):
+    section = tag = author = None
+    if filters.section is not None:
+        section = selectors.section_get_public(filters.section)
+        if section is None:
+            raise HttpError(404, _("Cette rubrique n’existe pas."))
+    if filters.tag is not None:
+        tag = selectors.tag_get_used(filters.tag)
+        if tag is None:
+            raise HttpError(404, _("Ce sujet n’existe pas."))
+    if filters.author is not None:
+        author = selectors.author_get_public(filters.author)
+        if author is None:
+            raise HttpError(404, _("Cet auteur n’existe pas."))
+    if filters.since and filters.until and filters.since > filters.until:
+        raise HttpError(400, _("« since » doit précéder « until »."))
+    for value in (filters.since, filters.until):
+        if value and not (1900 <= value.year <= 9998):
+            raise HttpError(400, _("Les dates vont de 1900 à 9998."))
+    articles = selectors.article_list_filtered(
+        section=section,
+        tag=tag,
+        author=author,
+        since=_start_of(filters.since) if filters.since else None,
+        until=_start_of(filters.until + timedelta(days=1)) if filters.until else None,
+    )
+    return _page(
+        request, articles, filters, lambda item: s.article_summary(request, item)
+    )
+
+
+@router.get(
+    "/articles/{article_id}",
+    response={200: s.ArticleOut, **ERRORS},
+    summary="Un article publié, avec son corps",
+)
+def article_detail(request, article_id: int):
+    if not (1 <= article_id <= 2**31 - 1):
+        raise HttpError(404, _("Cet article n’existe pas."))
+    article = selectors.article_get_public(article_id)
+    if article is None:
+        raise HttpError(404, _("Cet article n’existe pas."))
+    return s.article_data(request, article)
+
+
+@router.get(
+    "/sections",
+    response={200: s.SectionListOut, **ERRORS},
+    summary="Rubriques, dans l’ordre du site",
+)
+def section_list(request, params: Query[PageParams]):
+    return _page(
+        request,
+        selectors.section_list(),
+        params,
+        lambda item: s.section_data(request, item),
+    )
+
+
+@router.get(
+    "/sections/{slug}",
+    response={200: s.SectionOut, **ERRORS},
+    summary="Une rubrique",
+)
+def section_detail(request, slug: str):
+    section = selectors.section_get_public(slug)
+    if section is None:
+        raise HttpError(404, _("Cette rubrique n’existe pas."))
+    return s.section_data(request, section)
+
+
+def _tag_index_url(request) -> str:
+    index = TagIndexPage.objects.live().first()
+    return index.get_url(request) if index else ""
+
+
+@router.get(
+    "/tags",
+    response={200: s.TagListOut, **ERRORS},
+    summary="Sujets portés par au moins un article publié",
+)
+def tag_list(request, params: Query[PageParams]):
+    base = _tag_index_url(request)
+    return _page(
+        request,
+        selectors.tag_list_used(),
+        params,
+        lambda item: s.tag_data(request, item, tag_index_url=base),
+    )
+
+
+@router.get("/tags/{slug}", response={200: s.TagOut, **ERRORS}, summary="Un sujet")
+def tag_detail(request, slug: str):
+    tag = selectors.tag_get_used(slug)
+    if tag is None:
+        raise HttpError(404, _("Ce sujet n’existe pas."))
+    return s.tag_data(request, tag, tag_index_url=_tag_index_url(request))
+
+
+@router.get(
+    "/authors",
+    response={200: s.AuthorListOut, **ERRORS},
+    summary="Auteurs, par nom",
+)
+def author_list(request, params: Query[PageParams]):
+    return _page(
+        request,
+        selectors.author_list(),
+        params,
+        lambda item: s.author_data(request, item),
+    )
+
+
+@router.get(
+    "/authors/{slug}", response={200: s.AuthorOut, **ERRORS}, summary="Un auteur"
+)
+def author_detail(request, slug: str):
+    author = selectors.author_get_public(slug)
+    if author is None:
+        raise HttpError(404, _("Cet auteur n’existe pas."))
+    return s.author_data(request, author)

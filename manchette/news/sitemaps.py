@@ -1,0 +1,187 @@
+"""Sitemaps: an index, the pages, the articles in chunks, a Google News sitemap.
+
+A million articles make twenty article sitemaps of at most 50,000 URLs. Each is
+written straight from ``values_list`` rows (no page objects, no template), so a
+full chunk takes well under a second; its URL depends on page ids only
+(``/sitemap-articles-3.xml`` holds ids 150,000 to 199,999) and never shifts as
+articles are added.
+"""
+
+from datetime import UTC, timedelta
+from xml.sax.saxutils import escape
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from manchette.core.models import SiteIdentity
+
+from .selectors import (
+    news_sitemap_rows,
+    sitemap_article_chunks,
+    sitemap_article_rows,
+    sitemap_page_rows,
+)
+
+CHUNK_SIZE = 50_000
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000
+NEWS_LANGUAGE = "fr"
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+XML_TYPE = "application/xml; charset=utf-8"
+
+
+def _site(request):
+    """Return the Wagtail site serving ``request`` (the default one as a fallback)."""
+    return (
+        Site.find_for_request(request)
+        or Site.objects.filter(is_default_site=True).first()
+    )
+
+
+def _url_maker(site):
+    """Return a function turning a page's ``url_path`` into its absolute URL on
+    ``site``; pages outside the site give None.
+    """
+    root_url = site.root_url
+    root_path = site.root_page.url_path
+
+    def absolute(url_path: str) -> str | None:
+        if not url_path.startswith(root_path):
+            return None
+        return escape(root_url + url_path[len(root_path) - 1 :])
+
+    return absolute
+
+
+def w3c_datetime(value) -> str:
+    """Return ``value`` as a W3C datetime in UTC, with seconds and the ``+00:00``
+    offset (converting 50,000 values to local time would cost a tenth of a second).
+    """
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _response(parts: list[str]) -> HttpResponse:
+    return HttpResponse("".join(parts), content_type=XML_TYPE)
+
+
+def _urlset(rows, absolute) -> list[str]:
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<urlset xmlns="{SITEMAP_NS}">\n',
+    ]
+    append = parts.append
+    for url_path, lastmod in rows:
+        loc = absolute(url_path)
+        if loc is None:
+            continue
+        if lastmod is None:
+            append(f"<url><loc>{loc}</loc></url>\n")
+        else:
+            append(
+                f"<url><loc>{loc}</loc><lastmod>{w3c_datetime(lastmod)}</lastmod></url>\n"
+            )
+    append("</urlset>\n")
+    return parts
+
+
+@require_safe
+@cache_control(max_age=900, public=True)
+def index(request):
+    """Serve ``/sitemap.xml``: the sitemap index naming every other sitemap."""
+    site = _site(request)
+    if site is None:
+        raise Http404
+    root = site.root_url
+    entries = [(f"{root}/sitemap-pages.xml", None)]
+    # An empty news sitemap is not valid against the schema: list it only when
+    # the last 48 hours have articles.
+    if news_sitemap_rows(since=timezone.now() - NEWS_WINDOW, limit=1).exists():
+        entries.append((f"{root}/sitemap-news.xml", None))
+    entries += [
+        (f"{root}/sitemap-articles-{chunk}.xml", lastmod)
+        for chunk, lastmod in sitemap_article_chunks(size=CHUNK_SIZE)
+    ]
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<sitemapindex xmlns="{SITEMAP_NS}">\n',
+    ]
+    for loc, lastmod in entries:
+        stamp = f"<lastmod>{w3c_datetime(lastmod)}</lastmod>" if lastmod else ""
+        parts.append(f"<sitemap><loc>{escape(loc)}</loc>{stamp}</sitemap>\n")
+    parts.append("</sitemapindex>\n")
+    return _response(parts)
+
+
+@require_safe
+@cache_control(max_age=900, public=True)
+def pages(request):
+    """Serve ``/sitemap-pages.xml``: home, sections, authors and other pages."""
+    site = _site(request)
+    if site is None:
+        raise Http404
+    return _response(_urlset(sitemap_page_rows(), _url_maker(site)))
+
+
+@require_safe
+@cache_control(max_age=900, public=True)
+def articles(request, chunk: int):
+    """Serve ``/sitemap-articles-<chunk>.xml``: at most ``CHUNK_SIZE`` articles."""
+    site = _site(request)
+    rows = list(sitemap_article_rows(chunk=chunk, size=CHUNK_SIZE))
+    if site is None or not rows:
+        raise Http404
+    return _response(_urlset(rows, _url_maker(site)))
+
+
+@require_safe
+@cache_control(max_age=300, public=True)
+def news(request):
+    """Serve ``/sitemap-news.xml``: the Google News sitemap of the last 48 hours
+    (at most 1,000 articles), newest first.
+    """
+    site = _site(request)
+    if site is None:
+        raise Http404
+    absolute = _url_maker(site)
+    name = escape(SiteIdentity.for_site(site).publisher_name)
+    rows = news_sitemap_rows(since=timezone.now() - NEWS_WINDOW, limit=NEWS_LIMIT)
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n',
+    ]
+    for url_path, title, published in rows:
+        loc = absolute(url_path)
+        if loc is None:
+            continue
+        parts.append(
+            f"<url><loc>{loc}</loc><news:news><news:publication>"
+            f"<news:name>{name}</news:name>"
+            f"<news:language>{NEWS_LANGUAGE}</news:language></news:publication>"
+            f"<news:publication_date>{w3c_datetime(published)}</news:publication_date>"
+            f"<news:title>{escape(title)}</news:title></news:news></url>\n"
+        )
+    parts.append("</urlset>\n")
+    return _response(parts)
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    """Serve ``/robots.txt``: keep crawlers out of the admin and search, name the sitemaps."""
+    site = _site(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /recherche/",
+        "",
+        f"Sitemap: {root}/sitemap.xml",
+        f"Sitemap: {root}/sitemap-news.xml",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

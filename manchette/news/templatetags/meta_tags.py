@@ -1,0 +1,203 @@
+from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from manchette.core.models import SiteIdentity
+from manchette.news import metadata
+from manchette.news.models import (
+    ArticlePage,
+    AuthorPage,
+    HomePage,
+    SectionPage,
+    TagIndexPage,
+)
+from manchette.news.templatetags.news_tags import breadcrumb
+
+register = template.Library()
+
+DESCRIPTION_LENGTH = 300
+
+
+def _feeds(label: str, kind: str = "", slug: str = "") -> list[dict]:
+    """Return the RSS and Atom autodiscovery links of a feed: the site's, or the
+    ``kind`` ("section", "tag", "author") feed of ``slug``.
+    """
+    prefix, args = (f"feed_{kind}", [slug]) if kind else ("feed", [])
+    return [
+        {
+            "type": "application/rss+xml",
+            "title": f"{label} (RSS)",
+            "url": reverse(f"{prefix}_rss", args=args),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": f"{label} (Atom)",
+            "url": reverse(f"{prefix}_atom", args=args),
+        },
+    ]
+
+
+def _translations(page, request) -> list[dict]:
+    """Return ``hreflang`` alternates of ``page`` (itself included) when it has
+    live translations; nothing when localisation is off.
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return []
+    others = list(page.get_translations().live().select_related("locale"))
+    if not others:
+        return []
+    return [
+        {"lang": item.locale.language_code, "url": item.get_full_url(request)}
+        for item in [page, *others]
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Render the ``<head>`` metadata of the current page: description, canonical
+    URL, OpenGraph and Twitter tags, JSON-LD and feed autodiscovery links.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None:
+        return ""
+    page = getattr(page, "specific", page)
+    site = (
+        Site.find_for_request(request)
+        or Site.objects.filter(is_default_site=True).first()
+    )
+    root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    identity = SiteIdentity.for_request(request)
+    publisher_name = identity.publisher_name
+    logo = metadata.image_info(identity.logo, metadata.LOGO_SPEC, root_url)
+    publisher = metadata.organization(
+        name=publisher_name, url=root_url + "/", logo=logo
+    )
+    url = page.get_full_url(request)
+    tag = context.get("tag")
+    data = {
+        "url": url,
+        "title": page.seo_title or page.title,
+        "site_name": publisher_name,
+        "og_locale": metadata.OG_LOCALE,
+        "og_type": "website",
+        "image": None,
+        "json_ld": [],
+        "feeds": _feeds(publisher_name),
+        "alternates": _translations(page, request),
+    }
+    description = page.search_description
+
+    if isinstance(page, ArticlePage):
+        description = description or page.summary
+        image = metadata.image_info(
+            page.featured_image, metadata.SHARE_IMAGE_SPEC, root_url
+        )
+        authors = [
+            (author.title, author.get_full_url(request)) for author in page.author_list
+        ]
+        keywords = [item.tag.name for item in page.tagged_items.all()]
+        data.update(
+            og_type="article",
+            image=image,
+            article=page,
+            authors=authors,
+            keywords=keywords,
+            published=metadata.iso_datetime(page.published_at),
+            modified=metadata.iso_datetime(max(page.modified_at, page.published_at)),
+        )
+        data["json_ld"] = [
+            metadata.news_article(
+                page=page,
+                url=url,
+                description=description,
+                image=image,
+                authors=authors,
+                publisher=publisher,
+                keywords=keywords,
+            )
+        ]
+        if page.section_id:
+            data["feeds"] += _feeds(page.section.title, "section", page.section.slug)
+    elif isinstance(page, HomePage):
+        description = description or page.intro or identity.tagline
+        data["title"] = publisher_name
+        data["json_ld"] = [
+            {
+                "@context": "https://schema.org",
+                "@type": "WebSite",
+                "name": publisher_name,
+                "url": root_url + "/",
+                "inLanguage": metadata.LANGUAGE,
+                "publisher": publisher,
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": {
+                        "@type": "EntryPoint",
+                        "urlTemplate": root_url
+                        + reverse("search")
+                        + "?q={search_term_string}",
+                    },
+                    "query-input": "required name=search_term_string",
+                },
+            },
+            {"@context": "https://schema.org", **publisher},
+        ]
+    elif isinstance(page, SectionPage):
+        description = description or page.description
+        data["feeds"] += _feeds(page.title, "section", page.slug)
+        data["json_ld"] = [
+            {
+                "@context": "https://schema.org",
+                "@type": "CollectionPage",
+                "name": page.title,
+                "url": url,
+                "inLanguage": metadata.LANGUAGE,
+                "isPartOf": {
+                    "@type": "WebSite",
+                    "name": publisher_name,
+                    "url": root_url + "/",
+                },
+            }
+        ]
+    elif isinstance(page, AuthorPage):
+        description = description or page.bio or page.role
+        data["og_type"] = "profile"
+        data["feeds"] += _feeds(page.title, "author", page.slug)
+        person = {"@type": "Person", "name": page.title, "url": url}
+        if page.role:
+            person["jobTitle"] = page.role
+        data["json_ld"] = [
+            {
+                "@context": "https://schema.org",
+                "@type": "ProfilePage",
+                "url": url,
+                "mainEntity": person,
+            }
+        ]
+    elif isinstance(page, TagIndexPage) and tag is not None:
+        data["url"] = url = metadata.absolute(
+            root_url, page.url + page.reverse_subpage("tag_detail", args=[tag.slug])
+        )
+        data["title"] = tag.name
+        description = description or _("Les articles sur le sujet %(name)s") % {
+            "name": tag.name
+        }
+        data["feeds"] += _feeds(tag.name, "tag", tag.slug)
+
+    if not isinstance(page, HomePage):
+        crumbs = breadcrumb(context, page, tag=tag)
+        data["json_ld"].append(metadata.breadcrumb_list(crumbs, root_url))
+    for feed in data["feeds"]:
+        feed["url"] = root_url + feed["url"]
+    data["description"] = " ".join((description or "").split())[:DESCRIPTION_LENGTH]
+    data["json_ld"] = [metadata.json_ld(item) for item in data["json_ld"]]
+    template_name = (
+        "includes/meta_article.html"
+        if data["og_type"] == "article"
+        else "includes/meta_page.html"
+    )
+    return render_to_string(template_name, data)
