@@ -1,12 +1,10 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import SearchForm
 from .search import highlight, query_terms
 from .selectors import article_cards_by_ids, article_search
-
 
 SEARCH_PAGE_SIZE = 20
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from manchette.core.models import SiteIdentity
+from manchette.core.identity import identity_for_site
 from manchette.news import metadata
 from manchette.news.models import (
     ArticlePage,
@@ -70,7 +70,7 @@ def page_meta(context):
         or Site.objects.filter(is_default_site=True).first()
     )
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    identity = SiteIdentity.for_request(request)
+    identity = context.get("identity") or identity_for_site(site)
     publisher_name = identity.publisher_name
     logo = metadata.image_info(identity.logo, metadata.LOGO_SPEC, root_url)
     publisher = metadata.organization(
@@ -99,7 +99,7 @@ def page_meta(context):
         authors = [
             (author.title, author.get_full_url(request)) for author in page.author_list
         ]
-        keywords = [item.tag.name for item in page.tagged_items.all()]
+        keywords = [tag.name for tag in page.tag_list]
         data.update(
             og_type="article",
             image=image,
