@@ -1,10 +1,13 @@
 """Keeps denormalised article fields and cached navigation right when pages change."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
+from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from manchette.core.text import ascii_slug
 
 from .selectors import NAV_CACHE_KEY
 
@@ -34,3 +37,27 @@ def page_changed(sender, instance, **kwargs):
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         cache.delete(NAV_CACHE_KEY)
+
+
+@receiver(pre_save, sender=Tag)
+def tag_ascii_slug(sender, instance, **kwargs):
+    """Give every tag an ASCII slug (``numerique`` for « numérique »), unique among tags,
+    so that tag URLs stay plain ASCII like every other URL of the site.
+    """
+    if instance.slug and instance.slug.isascii():
+        return
+    instance.slug = tag_slug_unique(instance.name, exclude_pk=instance.pk)
+
+
+def tag_slug_unique(name: str, *, exclude_pk: int | None = None) -> str:
+    """Return an ASCII slug for a tag name that no other tag uses."""
+    base = ascii_slug(name, max_length=90) or "sujet"
+    taken = set(
+        Tag.objects.exclude(pk=exclude_pk)
+        .filter(slug__startswith=base)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug

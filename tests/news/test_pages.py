@@ -144,3 +144,10 @@ def test_an_old_revision_keeps_the_live_comment_count_and_section(section):
     assert restored.title == "Première version"
     assert restored.comment_count == 7
     assert restored.section_id == section.pk
+
+
+def test_accented_tags_get_ascii_slugs_and_working_pages(client, section):
+    ArticlePageFactory(title="Sur le numérique", tags=["numérique", "Numérique d’État"])
+    html = client.get("/sujets/numerique/").content.decode()
+    assert "Sur le numérique" in html
+    assert client.get("/sujets/numerique-d-etat/").status_code == 200
