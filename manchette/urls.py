@@ -4,11 +4,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from manchette.core import views as core_views
 from manchette.news import views as news_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("csrf/", core_views.csrf_token, name="csrf_token"),
     path(
         "newsletter/inscription/",
         news_views.newsletter_placeholder,
