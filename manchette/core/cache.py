@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -173,7 +173,9 @@ def purge_proxy(paths: Iterable[str]) -> None:
         return
 
     def send(path: str) -> None:
-        request = urllib.request.Request(base.rstrip("/") + path, method="PURGE")
+        # The proxy keys pages by the raw request URI, as browsers encode it.
+        quoted = quote(path, safe="/:@!$&'()*+,;=-._~%")
+        request = urllib.request.Request(base.rstrip("/") + quoted, method="PURGE")
         try:
             urllib.request.urlopen(request, timeout=2).close()
         except urllib.error.HTTPError as error:

@@ -5,7 +5,7 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response
 from django.utils.crypto import get_random_string
 from django.utils.http import http_date
 
@@ -152,7 +152,6 @@ class PageCacheMiddleware:
             response.headers["Cache-Control"] = "no-cache"
             return response
         response.headers["Cache-Control"] = cache_control()
-        patch_vary_headers(response, ())
         if request.method == "GET":
             version = ""
             if query:
