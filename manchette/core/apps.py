@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "manchette.core"
     label = "core"
     verbose_name = "Manchette"
+
+    def ready(self):
+        from . import tasks  # noqa: F401
