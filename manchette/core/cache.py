@@ -162,7 +162,7 @@ def _purge(paths: set[str], targets: set[str] = frozenset()) -> set[str]:
     PageLink.objects.filter(page__in=paths).delete()
     purge_proxy(paths)
     _purge_frontend_cache(paths)
-    logger.info("Purged %d pages", len(paths))
+    logger.debug("Purged %d pages", len(paths))
     return paths
 
 
