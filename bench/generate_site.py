@@ -128,7 +128,7 @@ def generate(args) -> None:
             section = sections[(created + index) % len(sections)]
             step = next_step[section.pk]
             next_step[section.pk] += 1
-            slug = f"article-{step}-{rng.choice(WORDS)}"
+            slug = f"article-{step}"
             published = now - timedelta(minutes=rng.randint(10, 60 * 24 * 365 * 5))
             title = sentence(rng, rng.randint(6, 12))[:-1]
             n_comments = int(comments_per_article) + (

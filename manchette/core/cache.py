@@ -12,6 +12,7 @@ Domain apps name the URLs that show what changed (``register_urls``) and call
 import hashlib
 import logging
 import re
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -24,6 +25,8 @@ from django.core.cache import caches
 from django.db import transaction
 
 logger = logging.getLogger("manchette.cache")
+
+PURGE_ECHO_SECONDS = 1.0
 
 _providers: dict[type, list[Callable[[object], Iterable[str]]]] = {}
 
@@ -161,6 +164,12 @@ def _purge(paths: set[str], targets: set[str] = frozenset()) -> set[str]:
     cache.set_many({purged_key(path): stamp for path in paths}, timeout=3600)
     PageLink.objects.filter(page__in=paths).delete()
     purge_proxy(paths)
+    # A response rendered just before the commit can reach the proxy's cache
+    # just after the purge; a second purge a moment later removes it.
+    if getattr(settings, "MANCHETTE_PROXY_PURGE_URL", ""):
+        echo = threading.Timer(PURGE_ECHO_SECONDS, purge_proxy, args=(set(paths),))
+        echo.daemon = True
+        echo.start()
     _purge_frontend_cache(paths)
     logger.debug("Purged %d pages", len(paths))
     return paths
@@ -175,7 +184,9 @@ def purge_proxy(paths: Iterable[str]) -> None:
     def send(path: str) -> None:
         # The proxy keys pages by the raw request URI, as browsers encode it.
         quoted = quote(path, safe="/:@!$&'()*+,;=-._~%")
-        request = urllib.request.Request(base.rstrip("/") + quoted, method="PURGE")
+        request = urllib.request.Request(
+            base.rstrip("/") + "/__purge__" + quoted, method="PURGE"
+        )
         try:
             urllib.request.urlopen(request, timeout=2).close()
         except urllib.error.HTTPError as error:

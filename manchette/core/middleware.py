@@ -130,6 +130,8 @@ class PageCacheMiddleware:
         if settings.CSRF_COOKIE_NAME in response.cookies:
             del response.cookies[settings.CSRF_COOKIE_NAME]
         response.content = page_cache.strip_csrf_tokens(response.content)
+        if "Content-Length" in response.headers:
+            response.headers["Content-Length"] = str(len(response.content))
         vary = [
             item.strip()
             for item in response.headers.get("Vary", "").split(",")

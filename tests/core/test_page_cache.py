@@ -63,6 +63,12 @@ def test_cached_page_carries_no_csrf_token(client, section):
     assert set(tokens) == {""}
 
 
+def test_content_length_matches_the_stored_page(client, section):
+    article = ArticlePageFactory()
+    for response in (client.get(article.url), client.get(article.url)):
+        assert int(response["Content-Length"]) == len(response.content)
+
+
 def test_form_on_cached_page_passes_csrf_with_the_token_endpoint(section):
     article = ArticlePageFactory()
     reader = Client(enforce_csrf_checks=True)

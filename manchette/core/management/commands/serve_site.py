@@ -23,8 +23,15 @@ CACHE_DIRECTIVES = """proxy_cache manchette;
             proxy_cache_use_stale updating error timeout http_500 http_502 http_503 http_504;
             proxy_cache_background_update on;
             proxy_cache_revalidate on;
-            proxy_cache_purge PURGE from 127.0.0.1 ::1;
             add_header X-Cache $upstream_cache_status always;"""
+
+
+PURGE_LOCATION = """location /__purge__/ {
+            allow 127.0.0.1;
+            allow ::1;
+            deny all;
+            proxy_cache_purge manchette $manchette_purge_key;
+        }"""
 
 
 def render_nginx_conf(
@@ -53,6 +60,7 @@ def render_nginx_conf(
         "static_root": str(settings.STATIC_ROOT),
         "media_root": str(settings.MEDIA_ROOT),
         "cache_directives": CACHE_DIRECTIVES if cache else "# Page cache off.",
+        "purge_location": PURGE_LOCATION if cache else "",
     }
     rendered = re.sub(
         r"\{\{ (\w+) \}\}", lambda match: values[match.group(1)], template
