@@ -27,6 +27,8 @@ from django.db import transaction
 logger = logging.getLogger("manchette.cache")
 
 PURGE_ECHO_SECONDS = 1.0
+PENDING_SECONDS = 60.0
+PURGE_SETTLE_SECONDS = 0.1
 
 _providers: dict[type, list[Callable[[object], Iterable[str]]]] = {}
 
@@ -140,8 +142,23 @@ def purge_urls(
         return
     if now:
         _purge(paths, targets)
-    else:
-        transaction.on_commit(lambda: _purge(paths, targets))
+        return
+    # Mark the pages as being purged now, before the commit: until the purge
+    # runs (or PENDING_SECONDS pass, if the transaction rolls back), no
+    # response for them is stored, since it may have read the old data.
+    _stamp(
+        paths | targets | (pages_linking_to(targets) if targets else set()),
+        at=time.time() + PENDING_SECONDS,
+    )
+    transaction.on_commit(lambda: _purge(paths, targets))
+
+
+def _stamp(paths: set[str], *, at: float | None = None) -> None:
+    """Record that ``paths`` were purged at ``at`` (now): responses to requests that
+    started earlier are not stored.
+    """
+    stamp = time.time() if at is None else at
+    page_cache().set_many({purged_key(path): stamp for path in paths}, timeout=3600)
 
 
 def pages_linking_to(targets: Iterable[str]) -> set[str]:
@@ -158,15 +175,17 @@ def _purge(paths: set[str], targets: set[str] = frozenset()) -> set[str]:
 
     paths = paths | targets | (pages_linking_to(targets) if targets else set())
     cache = page_cache()
-    stamp = time.time()
+    _stamp(paths)
     cache.delete_many([page_key(path) for path in paths])
     cache.delete_many([version_key(path) for path in paths])
-    cache.set_many({purged_key(path): stamp for path in paths}, timeout=3600)
     PageLink.objects.filter(page__in=paths).delete()
     purge_proxy(paths)
     # A response rendered just before the commit can reach the proxy's cache
-    # just after the purge; a second purge a moment later removes it.
+    # just after the purge (a busy proxy stores it late); purging again a
+    # moment later, and once more a second later, removes it.
     if getattr(settings, "MANCHETTE_PROXY_PURGE_URL", ""):
+        time.sleep(PURGE_SETTLE_SECONDS)
+        purge_proxy(paths)
         echo = threading.Timer(PURGE_ECHO_SECONDS, purge_proxy, args=(set(paths),))
         echo.daemon = True
         echo.start()

@@ -75,15 +75,22 @@ class PageCacheMiddleware:
         started = time.time()
         path, query = request.path, request.META.get("QUERY_STRING", "")
         cache = page_cache.page_cache()
-        version = ""
+        purged = page_cache.purged_key(path)
         if query:
-            version = cache.get(page_cache.version_key(path)) or ""
-        stored = (
-            cache.get(page_cache.page_key(path, query, version))
-            if (version or not query)
-            else None
-        )
-        if stored is not None:
+            found = cache.get_many([page_cache.version_key(path), purged])
+            version = found.get(page_cache.version_key(path))
+            stored = (
+                cache.get(page_cache.page_key(path, query, version))
+                if version
+                else None
+            )
+        else:
+            key = page_cache.page_key(path)
+            found = cache.get_many([key, purged])
+            stored = found.get(key)
+        # While an editor's change to this page is being committed, the stored
+        # copy may already be stale: render it instead.
+        if stored is not None and found.get(purged, 0) <= started:
             return self._from_cache(request, stored)
         response = self.get_response(request)
         if not self._storable(request, response):
@@ -147,14 +154,17 @@ class PageCacheMiddleware:
         response.headers["Last-Modified"] = http_date(
             modified.timestamp() if modified else started
         )
-        purged_at = cache.get(page_cache.purged_key(path))
-        if purged_at is not None and purged_at >= started:
-            # Rendered while an editor's change was being purged: it may be
-            # stale, so neither level keeps it.
-            response.headers["Cache-Control"] = "no-cache"
-            return response
+
+        def purged_since_start() -> bool:
+            purged_at = cache.get(page_cache.purged_key(path))
+            return purged_at is not None and purged_at >= started
+
         response.headers["Cache-Control"] = cache_control()
-        if request.method == "GET":
+        key = None
+        if request.method == "GET" and not purged_since_start():
+            # Recording the links may wait for an editor's transaction to
+            # commit; the purge check below comes after it.
+            _record_links(path, response.content)
             version = ""
             if query:
                 version = cache.get(page_cache.version_key(path))
@@ -167,12 +177,19 @@ class PageCacheMiddleware:
                 for name, value in response.headers.items()
                 if name.lower() not in {"set-cookie", "x-page-cache"}
             ]
+            key = page_cache.page_key(path, query, version)
             cache.set(
-                page_cache.page_key(path, query, version),
+                key,
                 (response.content, headers),
                 timeout=settings.MANCHETTE_PAGE_CACHE_TIMEOUT,
             )
-            _record_links(path, response.content)
+        if purged_since_start():
+            # Rendered while an editor's change was being purged: it may be
+            # stale, so neither level keeps it.
+            if key is not None:
+                cache.delete(key)
+            response.headers["Cache-Control"] = "no-cache"
+            return response
         response.headers["X-Page-Cache"] = "miss"
         return (
             get_conditional_response(

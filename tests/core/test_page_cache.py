@@ -3,10 +3,18 @@ import re
 import pytest
 from django.test import Client
 
+import manchette.core.cache as page_cache_module
 from manchette.core.cache import page_cache, purge_urls
 from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture(autouse=True)
+def _commit_free_purges(monkeypatch):
+    """Tests never commit, so purges never replace their pending marks: shorten them."""
+    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
+
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 

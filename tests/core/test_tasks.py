@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+import manchette.core.cache as page_cache_module
 from manchette.core.tasks import (
     revision_publish_if_due,
     scheduled_publish_due,
@@ -16,6 +17,13 @@ from manchette.news.models import ArticlePage
 from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _commit_free_purges(monkeypatch):
+    """Tests never commit, so purges never replace their pending marks: shorten them."""
+    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
+
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

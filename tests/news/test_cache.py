@@ -1,12 +1,19 @@
 import pytest
 from django.test import Client
 
+import manchette.core.cache as page_cache_module
 from manchette.core.cache import cached_paths, urls_for
 from manchette.news.models import ArticlePage
 from manchette.news.services import ArticleData, article_save
 from tests.factories import ArticlePageFactory, section_get
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _commit_free_purges(monkeypatch):
+    """Tests never commit, so purges never replace their pending marks: shorten them."""
+    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
 
 
 def cache_state(paths):
