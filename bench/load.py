@@ -4,8 +4,8 @@
         [--connections 32] [--freshness 60]
 
 Starts its own processes on ports 8100-8103 (stopped at the end): nginx as the
-caching proxy (8100) in front of gunicorn with the page cache on (8101), a
-second gunicorn with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving a
+caching proxy (8100) in front of the app server (granian, or gunicorn with --server) with the page cache on (8101), a
+second app server with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving a
 static copy of the article's HTML (8103). Measures, each for ``--duration``
 seconds: (a) the static copy, the limit of this machine; (b) the article
 through the proxy; (c) the article from Django's cache, no proxy; (d) the
@@ -127,7 +127,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
+    parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--freshness", type=int, default=0)
     parser.add_argument("--only", default="abcde", help="scenarios to run, e.g. 'ab'")
     args = parser.parse_args()
@@ -152,9 +153,13 @@ def main() -> None:
     from django.core.management import call_command
 
     from manchette.core.management.commands.serve_site import (
+        app_server_command,
+        default_workers,
         prepare_nginx,
         render_nginx_conf,
     )
+
+    args.workers = args.workers or default_workers(args.server)
     from manchette.news.models import ArticlePage
 
     call_command("collectstatic", "--noinput", verbosity=0)
@@ -178,23 +183,9 @@ def main() -> None:
     static_conf_path = nginx_var / "static.conf"
     static_conf_path.write_text(static_conf(nginx_var, static_root))
 
-    def gunicorn(port: int, extra_env: dict) -> list:
-        return (
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "manchette.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(args.workers),
-                "--no-control-socket",
-                "--access-logfile",
-                "/dev/null",
-            ],
-            {**env, **extra_env},
-        )
+    def app(port: int, extra_env: dict) -> tuple:
+        command = app_server_command(args.server, port=port, workers=args.workers)
+        return command, {**env, **extra_env}
 
     specs = {
         "proxy": (
@@ -221,8 +212,8 @@ def main() -> None:
             ],
             env,
         ),
-        "app": gunicorn(APP, {}),
-        "app-off": gunicorn(APP_OFF, {"MANCHETTE_PAGE_CACHE": "off"}),
+        "app": app(APP, {}),
+        "app-off": app(APP_OFF, {"MANCHETTE_PAGE_CACHE": "off"}),
     }
     processes = {
         name: subprocess.Popen(command, env=process_env, cwd=ROOT)

@@ -89,10 +89,58 @@ def secret_key(var_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def default_workers(server: str) -> int:
+    """Return the app-server processes for this machine: one per core for granian
+    (each with threads), 2 × cores + 1 for gunicorn's single-threaded workers.
+    """
+    cores = os.cpu_count() or 1
+    return cores if server == "granian" else 2 * cores + 1
+
+
+def app_server_command(server: str, *, port: int, workers: int) -> list[str]:
+    """Return the command that runs the WSGI app on 127.0.0.1:``port``."""
+    if server == "granian":
+        return [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            "4",
+            "--no-ws",
+            "manchette.wsgi:application",
+        ]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "manchette.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--max-requests",
+        "100000",
+        "--max-requests-jitter",
+        "1000",
+        "--no-control-socket",
+        "--access-logfile",
+        "/dev/null",
+    ]
+
+
 class Command(BaseCommand):
     help = (
         "Serve the site in production shape: nginx (caching proxy, static files) "
-        "in front of gunicorn, plus the task worker; Ctrl-C stops them all."
+        "in front of granian (or gunicorn), plus the task worker; Ctrl-C stops "
+        "them all."
     )
 
     def add_arguments(self, parser):
@@ -105,6 +153,12 @@ class Command(BaseCommand):
             default=int(os.environ.get("WEB_CONCURRENCY", 0)) or None,
             help="App server workers (default: 2 × cores + 1).",
         )
+        parser.add_argument(
+            "--server",
+            choices=["granian", "gunicorn"],
+            default=os.environ.get("MANCHETTE_APP_SERVER", "granian"),
+            help="App server (default granian; see docs/decisions.md).",
+        )
         parser.add_argument("--no-worker", action="store_true")
         parser.add_argument(
             "--check",
@@ -112,7 +166,9 @@ class Command(BaseCommand):
             help="Render and test the config, then exit.",
         )
 
-    def handle(self, *args, host, port, app_port, workers, no_worker, check, **options):
+    def handle(
+        self, *args, host, port, app_port, workers, server, no_worker, check, **options
+    ):
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if not Path(nginx).exists():
             raise CommandError("nginx is missing: run `make serve` (it installs it).")
@@ -137,7 +193,7 @@ class Command(BaseCommand):
         if check:
             self.stdout.write(f"nginx configuration OK: {conf}")
             return
-        workers = workers or 2 * (os.cpu_count() or 1) + 1
+        workers = workers or default_workers(server)
         env = {
             **os.environ,
             "MANCHETTE_PROXY_PURGE_URL": f"http://127.0.0.1:{port}",
@@ -146,23 +202,7 @@ class Command(BaseCommand):
         env.setdefault("DJANGO_SECRET_KEY", secret_key(Path(settings.VAR_DIR)))
         commands = {
             "nginx": [nginx, "-p", str(var_dir), "-c", str(conf), "-g", "daemon off;"],
-            "gunicorn": [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "manchette.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{app_port}",
-                "--workers",
-                str(workers),
-                "--max-requests",
-                "100000",
-                "--max-requests-jitter",
-                "1000",
-                "--no-control-socket",
-                "--access-logfile",
-                "-" if settings.DEBUG else "/dev/null",
-            ],
+            "app": app_server_command(server, port=app_port, workers=workers),
         }
         if not no_worker:
             commands["worker"] = [
@@ -180,7 +220,7 @@ class Command(BaseCommand):
             for name, command in commands.items()
         }
         self.stdout.write(
-            f"Manchette serves http://{host}:{port}/ (nginx → gunicorn ×{workers} "
+            f"Manchette serves http://{host}:{port}/ (nginx → {server} ×{workers} "
             f"on 127.0.0.1:{app_port}{', task worker' if not no_worker else ''}); "
             "Ctrl-C stops everything."
         )
