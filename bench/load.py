@@ -4,8 +4,9 @@
         [--connections 32] [--freshness 60]
 
 Starts its own processes on ports 8100-8103 (stopped at the end): nginx as the
-caching proxy (8100) in front of the app server (granian, or gunicorn with --server) with the page cache on (8101), a
-second app server with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving a
+caching proxy (8100) in front of the app server (granian, or gunicorn with
+``--server gunicorn``) with the page cache on (8101), a second app server
+with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving a
 static copy of the article's HTML (8103). Measures, each for ``--duration``
 seconds: (a) the static copy, the limit of this machine; (b) the article
 through the proxy; (c) the article from Django's cache, no proxy; (d) the
