@@ -6,7 +6,7 @@ STATE := .state
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DJANGO_SETTINGS_MODULE ?= manchette.settings.dev
 
-.PHONY: run test test-sqlite test-postgres lint format migrate seed serve-dev worker browsers clean
+.PHONY: run test test-sqlite test-postgres lint format migrate seed serve-dev worker browsers clean serve proxy
 
 $(STATE)/venv: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,7 @@ seed: migrate
 run: seed
 	@echo "Manchette runs at http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
 	$(BIN)/python manage.py schedule_brief
+	$(BIN)/python manage.py schedule_sweep
 	$(BIN)/python manage.py run_site --host 127.0.0.1 --port 8000
 
 worker: $(STATE)/venv
@@ -67,3 +68,21 @@ format: $(STATE)/venv
 
 clean:
 	rm -rf $(STATE) $(VENV) var/db.sqlite3*
+
+# Page cache: `make serve` runs the production shape on one machine: Debian's
+# nginx (caching proxy with the cache-purge module, static files) in front of
+# gunicorn, plus the task worker. Everything nginx writes stays under var/nginx/.
+$(STATE)/nginx:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ]; then \
+		echo "Installing Debian's nginx and its cache-purge module"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-cache-purge >/dev/null) \
+		|| { echo "Could not install nginx: run 'sudo apt-get install nginx libnginx-mod-http-cache-purge' and retry."; exit 1; }; \
+	fi
+	mkdir -p $(STATE) && touch $@
+
+proxy: $(STATE)/nginx
+
+serve: seed $(STATE)/nginx
+	DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=false $(BIN)/python manage.py schedule_sweep
+	DEBUG=false $(BIN)/python manage.py serve_site --host 127.0.0.1 --port 8000

@@ -1,14 +1,16 @@
-"""Bulk-generates a newsroom of N published articles for benchmarks (never for CI).
+"""Generate a large newsroom for benchmarks: articles, tags, authors, comments.
 
-Pages are inserted in batches with correct treebeard paths (no page-by-page
-publishing, which would take hours for 100,000 articles), then indexed for
-search in bulk. Deterministic: the same seed gives the same site.
+    .venv/bin/python bench/generate_site.py --articles 100000 --tags 1000 \
+        --authors 50 --comments 500000 [--database-url postgres://…/bench]
 
-    DATABASE_URL=... .venv/bin/python bench/generate_site.py --articles 100000
+Pages are inserted in bulk with correct treebeard ``path``/``depth``/``numchild``
+and ``url_path`` (no revision, no search index entry: what a reader's page needs,
+not what an editor's history needs). Sections, authors and the tag index are
+created through the project's services, so the site is a normal one. Safe to
+rerun: new articles are appended after the existing ones.
 """
 
 import argparse
-import json
 import os
 import random
 import sys
@@ -17,256 +19,229 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "manchette.settings.dev")
-
-import django
-
-django.setup()
-
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.db.models import Prefetch  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from taggit.models import Tag  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
-from wagtail.search.backends import get_search_backend  # noqa: E402
-
-from manchette.news.models import (  # noqa: E402
-    ArticlePage,
-    ArticlePageAuthor,
-    ArticlePageTag,
-    SectionPage,
-)
-from manchette.news.services import (  # noqa: E402
-    author_ensure,
-    section_ensure,
-    site_ensure,
-)
-
-
-def words(text: str) -> list[str]:
-    return text.split()
-
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 SECTIONS = [
     ("politique", "Politique"),
     ("economie", "Économie"),
     ("societe", "Société"),
-    ("international", "International"),
     ("culture", "Culture"),
     ("sport", "Sport"),
+    ("monde", "Monde"),
     ("sciences", "Sciences"),
     ("regions", "Régions"),
 ]
-# Real French words that readers search, placed in a Zipf vocabulary below.
-WORDS = words(
-    "gouvernement ministre projet réforme économie numérique élections budget "
-    "parlement président présidente région régions santé école éducation "
-    "entreprise entreprises emploi chômage croissance inflation énergie climat "
-    "sécheresse agriculture eau pêche tourisme transport ferroviaire autoroute "
-    "port aéroport investissement banque marché bourse exportations importations "
-    "coopération partenariat accord diplomatie sommet conférence délégation "
-    "université recherche innovation startup technologie intelligence données "
-    "cybersécurité réseau télécommunications mobile internet fibre satellite "
-    "culture festival cinéma musique théâtre livre patrimoine musée football "
-    "championnat équipe sélection match victoire défaite stade athlétisme "
-    "justice tribunal enquête police sécurité frontière migration jeunesse "
-    "femmes égalité solidarité logement urbanisme ville quartier hôpital "
-    "médecin vaccin médicament pharmacie assurance retraite salaire impôt "
-    "fiscalité douane industrie automobile textile phosphate mine construction "
-    "infrastructure barrage irrigation forêt environnement pollution déchets "
-    "recyclage solaire éolien hydrogène électricité gaz pétrole carburant prix "
-    "consommation ménages pauvreté développement rural village désert montagne "
-    "littoral plage océan méditerranée afrique europe asie amérique voisin"
+_WORD_TEXT = (
+    "gouvernement ministre accord projet réforme économie région croissance "
+    "marché entreprise emploi jeunesse santé école université recherche énergie "
+    "eau climat agriculture tourisme culture festival match équipe victoire "
+    "sélection parlement élection budget investissement port transport ville "
+    "village habitants association dialogue partenariat coopération numérique"
 )
-FILLER = words(
-    "le la les des du de un une et en dans pour sur avec par au aux que qui "
-    "cette ces son sa ses leur leurs plus selon après avant depuis entre"
-)
-TAGS = [
-    "transition numérique",
-    "élections",
-    "budget",
-    "climat",
-    "diplomatie",
-    "santé",
-    "éducation",
-    "sport",
-    "culture",
-    "emploi",
-]
-
-
-def _vocabulary() -> tuple[list[str], list[float]]:
-    """Return a Zipf-distributed vocabulary: 20,000 made-up words with the real
-    words spread from rank 200 to about 6,000, so a real word is in 0.1 % to 3 %
-    of the articles, as a topic word is in a real archive.
-    """
-    rng = random.Random(7)
-    syllables = words("ba be bi bo cha de di fa ga la le li lo ma me mi na ne no pa")
-    syllables += words("ra re ri ro sa se si so ta te ti to va ve vi za zo que tion")
-    made_up = set()
-    while len(made_up) < 20_000:
-        made_up.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
-    vocabulary = sorted(made_up - set(WORDS))
-    rng.shuffle(vocabulary)
-    for index, word in enumerate(WORDS):
-        vocabulary.insert(200 + index * 40, word)
-    cumulative, total = [], 0.0
-    for rank in range(1, len(vocabulary) + 1):
-        total += 1 / rank
-        cumulative.append(total)
-    return vocabulary, cumulative
-
-
-VOCABULARY, CUMULATIVE = _vocabulary()
+WORDS = _WORD_TEXT.split()
 
 
 def sentence(rng: random.Random, words: int) -> str:
-    content = rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=words)
-    picked = [rng.choice(FILLER) if rng.random() < 0.45 else word for word in content]
-    text = " ".join(picked)
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
     return text[0].upper() + text[1:] + "."
 
 
-def _step(number: int) -> str:
-    alphabet, steplen = Page.alphabet, Page.steplen
-    digits = ""
-    while number:
-        number, rest = divmod(number, len(alphabet))
-        digits = alphabet[rest] + digits
-    return digits.rjust(steplen, alphabet[0])
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--tags", type=int, default=100)
+    parser.add_argument("--authors", type=int, default=20)
+    parser.add_argument("--comments", type=int, default=0)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--batch", type=int, default=2000)
+    args = parser.parse_args()
+
+    if args.database_url is not None:
+        os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "manchette.settings.dev")
+    import django
+
+    django.setup()
+    generate(args)
 
 
-def generate(*, articles: int, seed: int = 2025, batch: int = 2000) -> None:
-    rng = random.Random(seed)
-    call_command("migrate", verbosity=0, interactive=False)
+def generate(args) -> None:
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from taggit.models import Tag
+    from wagtail.models import Locale, Page
+
+    from manchette.news.models import ArticlePage, ArticlePageAuthor, ArticlePageTag
+    from manchette.news.services import author_ensure, section_ensure, site_ensure
+
+    rng = random.Random(args.seed)
+    started = time.monotonic()
     home = site_ensure()
     sections = [
         section_ensure(home=home, slug=slug, title=title) for slug, title in SECTIONS
     ]
-    authors = [author_ensure(name=f"Auteur Bench {n}") for n in range(40)]
-    tags = [Tag.objects.get_or_create(name=name)[0] for name in TAGS]
+    authors = [
+        author_ensure(name=f"Auteur {number:03d}", slug=f"auteur-{number:03d}")
+        for number in range(1, args.authors + 1)
+    ]
+    existing = set(
+        Tag.objects.filter(slug__startswith="sujet-").values_list("slug", flat=True)
+    )
+    Tag.objects.bulk_create(
+        [
+            Tag(name=f"Sujet {number:04d}", slug=f"sujet-{number:04d}")
+            for number in range(1, args.tags + 1)
+            if f"sujet-{number:04d}" not in existing
+        ],
+        batch_size=1000,
+    )
+    tags = list(
+        Tag.objects.filter(slug__startswith="sujet-").values_list("pk", flat=True)
+    )
+    print(f"Site, {len(sections)} sections, {len(authors)} authors, {len(tags)} tags")
+
     content_type = ContentType.objects.get_for_model(ArticlePage)
     locale = Locale.get_default()
     now = timezone.now()
-    existing = ArticlePage.objects.count()
-    per_section = {section.pk: section.numchild for section in sections}
-    started = time.perf_counter()
-    columns = [field.column for field in ArticlePage._meta.local_concrete_fields]
-    insert = (
-        f"INSERT INTO {connection.ops.quote_name(ArticlePage._meta.db_table)} "
-        f"({', '.join(connection.ops.quote_name(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"
-    )
-    for offset in range(existing, articles, batch):
-        count = min(batch, articles - offset)
+    Comment = apps.get_model("comments", "Comment")
+    comments_per_article = args.comments / args.articles if args.articles else 0
+    next_step = {}
+    for section in sections:
+        last = (
+            Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
+            .order_by("-path")
+            .first()
+        )
+        next_step[section.pk] = (
+            Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+        )
+    created = 0
+    comment_total = 0
+    while created < args.articles:
+        count = min(args.batch, args.articles - created)
         pages, extras = [], []
-        for number in range(offset, offset + count):
-            section = sections[number % len(sections)]
-            per_section[section.pk] += 1
-            title = sentence(rng, rng.randint(5, 10)).rstrip(".")
-            slug = f"article-{number}"
-            # Spread over five years, newest last, with a few in the last 48 h.
-            published = now - timedelta(minutes=(articles - number) * 26)
+        for index in range(count):
+            section = sections[(created + index) % len(sections)]
+            step = next_step[section.pk]
+            next_step[section.pk] += 1
+            slug = f"article-{step}"
+            published = now - timedelta(minutes=rng.randint(10, 60 * 24 * 365 * 5))
+            title = sentence(rng, rng.randint(6, 12))[:-1]
+            n_comments = int(comments_per_article) + (
+                rng.random() < comments_per_article % 1
+            )
             pages.append(
                 Page(
-                    path=section.path + _step(per_section[section.pk]),
+                    path=Page._get_path(section.path, section.depth + 1, step),
                     depth=section.depth + 1,
                     numchild=0,
-                    translation_key=uuid.uuid4(),
-                    locale=locale,
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=published,
-                    last_published_at=published,
                     title=title,
                     draft_title=title,
                     slug=slug,
                     content_type=content_type,
+                    live=True,
+                    has_unpublished_changes=False,
                     url_path=f"{section.url_path}{slug}/",
+                    first_published_at=published,
+                    last_published_at=published,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
                 )
             )
-            summary = " ".join(sentence(rng, rng.randint(12, 20)) for _ in range(2))
-            body = [
+            paragraphs = [sentence(rng, rng.randint(30, 70)) for _ in range(6)]
+            extras.append(
                 {
-                    "type": "paragraph",
-                    "value": f"<p>{sentence(rng, rng.randint(40, 60))}</p>",
-                    "id": str(uuid.UUID(int=rng.getrandbits(128))),
+                    "section": section,
+                    "summary": sentence(rng, 20),
+                    "body": [
+                        {
+                            "type": "paragraph",
+                            "value": f"<p>{text}</p>",
+                            "id": str(uuid.uuid4()),
+                        }
+                        for text in paragraphs
+                    ],
+                    "words": sum(len(text.split()) for text in paragraphs),
+                    "comments": n_comments,
+                    "published": published,
                 }
-                for _ in range(2)
-            ]
-            extras.append((section, summary, json.dumps(body), number))
+            )
         with transaction.atomic():
-            created = Page.objects.bulk_create(pages)
-            rows = [
-                (
-                    page.pk,
-                    summary,
-                    body,
-                    None,
-                    "",
-                    "",
-                    None,
-                    False,
-                    True,
-                    section.pk,
-                    1,
-                    0,
-                    "",
+            Page.objects.bulk_create(pages, batch_size=500)
+            if pages[0].pk is None:
+                paths = [page.path for page in pages]
+                ids = dict(
+                    Page.objects.filter(path__in=paths).values_list("path", "pk")
                 )
-                for page, (section, summary, body, _) in zip(
-                    created, extras, strict=True
+                for page in pages:
+                    page.pk = page.id = ids[page.path]
+            articles = []
+            for page, extra in zip(pages, extras, strict=True):
+                article = ArticlePage(
+                    page_ptr_id=page.pk,
+                    summary=extra["summary"],
+                    body=extra["body"],
+                    section=extra["section"],
+                    reading_minutes=max(1, -(-extra["words"] // 150)),
+                    comment_count=extra["comments"],
                 )
-            ]
-            with connection.cursor() as cursor:
-                cursor.executemany(insert, rows)
+                article.pk = page.pk
+                articles.append(article)
+            fields = ArticlePage._meta.local_concrete_fields
+            for start in range(0, len(articles), 500):
+                ArticlePage._base_manager._insert(
+                    articles[start : start + 500], fields=fields
+                )
             ArticlePageTag.objects.bulk_create(
-                ArticlePageTag(content_object_id=page.pk, tag=tags[number % len(tags)])
-                for page, (_, _, _, number) in zip(created, extras, strict=True)
+                [
+                    ArticlePageTag(content_object_id=page.pk, tag_id=tag_id)
+                    for page in pages
+                    for tag_id in rng.sample(tags, k=min(3, len(tags)))
+                ],
+                batch_size=2000,
             )
             ArticlePageAuthor.objects.bulk_create(
-                ArticlePageAuthor(
-                    page_id=page.pk, author=authors[number % len(authors)], sort_order=0
-                )
-                for page, (_, _, _, number) in zip(created, extras, strict=True)
+                [
+                    ArticlePageAuthor(page_id=page.pk, author=author, sort_order=order)
+                    for page in pages
+                    for order, author in enumerate(
+                        rng.sample(authors, k=min(rng.choice((1, 1, 2)), len(authors)))
+                    )
+                ],
+                batch_size=2000,
             )
-        print(f"{offset + count} articles ({time.perf_counter() - started:.0f} s)")
-    for section in sections:
-        SectionPage.objects.filter(pk=section.pk).update(
-            numchild=per_section[section.pk]
+            comments = [
+                Comment(
+                    article_id=page.pk,
+                    author_name=f"Lecteur {rng.randint(1, 99999)}",
+                    author_email=f"lecteur{rng.randint(1, 99999)}@example.org",
+                    body=sentence(rng, rng.randint(8, 40)),
+                    status="approved",
+                    created_at=extra["published"] + timedelta(minutes=10 + number),
+                )
+                for page, extra in zip(pages, extras, strict=True)
+                for number in range(extra["comments"])
+            ]
+            Comment.objects.bulk_create(comments, batch_size=2000)
+            comment_total += len(comments)
+        created += count
+        elapsed = time.monotonic() - started
+        print(
+            f"{created} articles, {comment_total} comments ({elapsed:.0f} s)",
+            flush=True,
         )
-    index(started)
-
-
-def index(started: float, batch: int = 1000) -> None:
-    """Index every article for search in bulk, with their tags and authors prefetched."""
-    backend = get_search_backend()
-    queryset = ArticlePage.objects.order_by("pk").prefetch_related(
-        Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
-        Prefetch(
-            "article_authors",
-            queryset=ArticlePageAuthor.objects.select_related("author"),
-        ),
-    )
-    last = 0
-    total = 0
-    while True:
-        chunk = list(queryset.filter(pk__gt=last)[:batch])
-        if not chunk:
-            break
-        backend.add_bulk(ArticlePage, chunk)
-        last = chunk[-1].pk
-        total += len(chunk)
-        if total % 10_000 == 0:
-            print(f"indexed {total} ({time.perf_counter() - started:.0f} s)")
+    for section in sections:
+        Page.objects.filter(pk=section.pk).update(
+            numchild=Page.objects.filter(
+                path__startswith=section.path, depth=section.depth + 1
+            ).count()
+        )
+    print(f"Done in {time.monotonic() - started:.0f} s.")
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=2025)
-    options = parser.parse_args()
-    generate(articles=options.articles, seed=options.seed)
+    main()

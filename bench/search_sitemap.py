@@ -1,6 +1,6 @@
 """Measures reader search latency and sitemap generation on a generated site.
 
-Generate the site first (bench/generate_site.py), then, on the same database:
+Generate the corpus first (bench/generate_search_corpus.py), then, on the same database:
 
     DEBUG=0 DATABASE_URL=sqlite:////tmp/bench.sqlite3 \\
         .venv/bin/python bench/search_sitemap.py

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from manchette.api.urls import api_urls
 from manchette.news import feeds
 from manchette.news import sitemaps as news_sitemaps
+from manchette.core import views as core_views
 from manchette.news import views as news_views
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns += [
     path("recherche/", news_views.search, name="search"),
     path("flux/rss/", feeds.ArticleFeed(), name="feed_rss"),
     path("flux/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
+    path("csrf/", core_views.csrf_token, name="csrf_token"),
     path(
         "flux/rubrique/<slug:slug>/rss/",
         feeds.SectionFeed(),

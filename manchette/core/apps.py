@@ -8,3 +8,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import identity  # noqa: F401 - connects the cache invalidation.
+        from . import tasks  # noqa: F401

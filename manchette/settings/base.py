@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "manchette.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -309,3 +310,34 @@ MANCHETTE_DKIM_DOMAIN = os.environ.get("MANCHETTE_DKIM_DOMAIN", "")
 MANCHETTE_DKIM_SELECTOR = os.environ.get("MANCHETTE_DKIM_SELECTOR", "")
 MANCHETTE_DKIM_PRIVATE_KEY = os.environ.get("MANCHETTE_DKIM_PRIVATE_KEY", "")
 # End of newsletter.
+# Page cache -------------------------------------------------------------------
+# Two levels: the caching proxy (deploy/nginx/) and Django's "pages" cache,
+# shared by every worker (files under var/, or Redis with REDIS_URL).
+# MANCHETTE_PAGE_CACHE=off turns both off (the proxy keeps only what Django
+# marks public, so it stops caching too).
+MANCHETTE_PAGE_CACHE = os.environ.get("MANCHETTE_PAGE_CACHE", "on").lower() not in {
+    "0",
+    "off",
+    "false",
+    "no",
+}
+MANCHETTE_PAGE_CACHE_MAX_AGE = int(os.environ.get("MANCHETTE_PAGE_CACHE_MAX_AGE", "30"))
+MANCHETTE_PAGE_CACHE_S_MAXAGE = int(
+    os.environ.get("MANCHETTE_PAGE_CACHE_S_MAXAGE", "600")
+)
+MANCHETTE_PAGE_CACHE_STALE = int(os.environ.get("MANCHETTE_PAGE_CACHE_STALE", "30"))
+MANCHETTE_PAGE_CACHE_TIMEOUT = int(
+    os.environ.get("MANCHETTE_PAGE_CACHE_TIMEOUT", "3600")
+)
+# Where purges go: the caching proxy, e.g. http://127.0.0.1:8000 (make serve sets it).
+MANCHETTE_PROXY_PURGE_URL = os.environ.get("MANCHETTE_PROXY_PURGE_URL", "")
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "manchette-pages"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
+# End of page cache -------------------------------------------------------------

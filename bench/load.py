@@ -1,0 +1,335 @@
+"""Load-test one article, the home page and a section with wrk, on loopback.
+
+    .venv/bin/python bench/load.py [--database-url URL] [--duration 10] \
+        [--connections 32] [--freshness 60]
+
+Starts its own processes on ports 8100-8103 (stopped at the end): nginx as the
+caching proxy (8100) in front of the app server (granian, or gunicorn with
+``--server gunicorn``) with the page cache on (8101), a second app server
+with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving a
+static copy of the article's HTML (8103). Measures, each for ``--duration``
+seconds: (a) the static copy, the limit of this machine; (b) the article
+through the proxy; (c) the article from Django's cache, no proxy; (d) the
+uncached article; (e) home and section pages, through the proxy and uncached.
+Prints requests/s, p50, p99 and the ratio to (a). With ``--freshness N``, an
+editor republishes the article every second for N seconds while wrk loads it
+through the proxy, and each publish is followed by an anonymous GET that must
+show the new title.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+
+PROXY, APP, APP_OFF, STATIC = 8100, 8101, 8102, 8103
+
+
+def wrk(url: str, *, duration: int, connections: int, threads: int = 2) -> dict:
+    """Run wrk against ``url``; return requests/s, p50 and p99 (ms) and errors."""
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--timeout",
+            "5s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def latency(label: str) -> float:
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": rps,
+        "p50": latency("50"),
+        "p99": latency("99"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def wait_for(url: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=60).read()
+            return
+        except urllib.error.HTTPError:
+            raise
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer in {timeout} s")
+
+
+def static_conf(var: Path, root: Path) -> str:
+    user = "user nobody nogroup;" if os.geteuid() == 0 else ""
+    return f"""{user}
+worker_processes auto;
+pid {var}/static.pid;
+error_log {var}/static-error.log warn;
+events {{ worker_connections 8192; }}
+http {{
+    include /etc/nginx/mime.types;
+    sendfile on; tcp_nopush on; tcp_nodelay on;
+    keepalive_requests 100000;
+    access_log off;
+    client_body_temp_path {var}/tmp/client; proxy_temp_path {var}/tmp/proxy;
+    fastcgi_temp_path {var}/tmp/fastcgi; uwsgi_temp_path {var}/tmp/uwsgi;
+    scgi_temp_path {var}/tmp/scgi;
+    server {{
+        listen 127.0.0.1:{STATIC} reuseport backlog=4096;
+        root {root};
+    }}
+}}
+"""
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(item) for item in path.read_text().split()] if path.exists() else []
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
+    parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument("--freshness", type=int, default=0)
+    parser.add_argument("--only", default="abcde", help="scenarios to run, e.g. 'ab'")
+    args = parser.parse_args()
+
+    var = OUT / "var"
+    shutil.rmtree(var / "cache", ignore_errors=True)
+    shutil.rmtree(var / "nginx" / "cache", ignore_errors=True)
+    (var / "nginx").mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": args.database_url,
+        "MANCHETTE_VAR_DIR": str(var),
+        "MANCHETTE_PROXY_PURGE_URL": f"http://127.0.0.1:{PROXY}",
+        "STATIC_ROOT": str(OUT / "static"),
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from manchette.core.management.commands.serve_site import (
+        app_server_command,
+        default_workers,
+        prepare_nginx,
+        render_nginx_conf,
+    )
+
+    args.workers = args.workers or default_workers(args.server)
+    from manchette.news.models import ArticlePage
+
+    call_command("collectstatic", "--noinput", verbosity=0)
+    article = ArticlePage.objects.live().order_by("-first_published_at").first()
+    if article is None:
+        raise SystemExit("No article: run bench/generate_site.py first.")
+    article_path, section_path = article.url, article.get_parent().url
+    print(f"Article {article_path} (section {section_path})")
+
+    nginx_var = var / "nginx"
+    conf = prepare_nginx(
+        nginx_var,
+        render_nginx_conf(
+            listen=f"127.0.0.1:{PROXY}",
+            app_address=f"127.0.0.1:{APP}",
+            var_dir=nginx_var,
+        ),
+    )
+    static_root = OUT / "static-copy"
+    static_root.mkdir(parents=True, exist_ok=True)
+    static_conf_path = nginx_var / "static.conf"
+    static_conf_path.write_text(static_conf(nginx_var, static_root))
+
+    def app(port: int, extra_env: dict) -> tuple:
+        command = app_server_command(args.server, port=port, workers=args.workers)
+        return command, {**env, **extra_env}
+
+    specs = {
+        "proxy": (
+            [
+                shutil.which("nginx") or "/usr/sbin/nginx",
+                "-p",
+                str(nginx_var),
+                "-c",
+                str(conf),
+                "-g",
+                "daemon off;",
+            ],
+            env,
+        ),
+        "static": (
+            [
+                shutil.which("nginx") or "/usr/sbin/nginx",
+                "-p",
+                str(nginx_var),
+                "-c",
+                str(static_conf_path),
+                "-g",
+                "daemon off;",
+            ],
+            env,
+        ),
+        "app": app(APP, {}),
+        "app-off": app(APP_OFF, {"MANCHETTE_PAGE_CACHE": "off"}),
+    }
+    processes = {
+        name: subprocess.Popen(command, env=process_env, cwd=ROOT)
+        for name, (command, process_env) in specs.items()
+    }
+    results = {}
+    try:
+        for port in (APP, APP_OFF, PROXY):
+            wait_for(f"http://127.0.0.1:{port}{article_path}")
+        html = urllib.request.urlopen(f"http://127.0.0.1:{APP}{article_path}").read()
+        (static_root / "article.html").write_bytes(html)
+        wait_for(f"http://127.0.0.1:{STATIC}/article.html")
+
+        scenarios = [
+            ("a", "static copy (nginx)", f"http://127.0.0.1:{STATIC}/article.html"),
+            ("b", "article, proxy cache", f"http://127.0.0.1:{PROXY}{article_path}"),
+            ("c", "article, Django cache", f"http://127.0.0.1:{APP}{article_path}"),
+            ("d", "article, uncached", f"http://127.0.0.1:{APP_OFF}{article_path}"),
+            ("e", "home, proxy cache", f"http://127.0.0.1:{PROXY}/"),
+            ("e", "home, uncached", f"http://127.0.0.1:{APP_OFF}/"),
+            ("e", "section, proxy cache", f"http://127.0.0.1:{PROXY}{section_path}"),
+            ("e", "section, uncached", f"http://127.0.0.1:{APP_OFF}{section_path}"),
+        ]
+        for key, label, url in scenarios:
+            if key not in args.only:
+                continue
+            urllib.request.urlopen(url).read()  # Warm the caches.
+            results[label] = wrk(
+                url, duration=args.duration, connections=args.connections
+            )
+        if args.freshness:
+            results["freshness"] = freshness(
+                article, duration=args.freshness, connections=args.connections
+            )
+        rss = {
+            name: [round(rss_mb(pid), 1) for pid in children(processes[name].pid)]
+            for name in ("app", "app-off")
+        }
+        results["worker_rss_mb"] = rss
+    finally:
+        for process in processes.values():
+            process.send_signal(signal.SIGTERM)
+        for process in processes.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    report(results, connections=args.connections)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2))
+
+
+def freshness(article, *, duration: int, connections: int) -> dict:
+    """Republish ``article`` every second under load; count stale anonymous reads."""
+    from manchette.news.models import ArticlePage
+    from manchette.news.services import ArticleData, article_save
+
+    url = f"http://127.0.0.1:{PROXY}{article.url}"
+    load = {}
+    thread = threading.Thread(
+        target=lambda: load.update(wrk(url, duration=duration, connections=connections))
+    )
+    thread.start()
+    stale = publishes = 0
+    deadline = time.monotonic() + duration - 1
+    while time.monotonic() < deadline:
+        article = ArticlePage.objects.get(pk=article.pk)
+        title = f"Titre mis à jour {time.time():.3f}"
+        article_save(
+            section=article.section,
+            data=ArticleData(
+                title=title,
+                summary=article.summary,
+                body=list(article.body.get_prep_value()),
+                tags=list(article.tags.names()),
+                authors=article.author_list,
+            ),
+            article=article,
+        )
+        publishes += 1
+        for target in (url, f"http://127.0.0.1:{PROXY}/"):
+            body = urllib.request.urlopen(target).read().decode()
+            if title not in body:
+                stale += 1
+        time.sleep(1)
+    thread.join()
+    return {"publishes": publishes, "stale_reads": stale, **load}
+
+
+def report(results: dict, *, connections: int) -> None:
+    base = results.get("static copy (nginx)", {}).get("rps")
+    print(f"\n{'scenario':28} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'/ (a)':>7}")
+    for label, row in results.items():
+        if not isinstance(row, dict) or "rps" not in row:
+            continue
+        ratio = f"{row['rps'] / base:.1%}" if base else "-"
+        print(
+            f"{label:28} {row['rps']:>10.0f} {row['p50']:>8.2f} {row['p99']:>8.2f} "
+            f"{ratio:>7}"
+            + (f"  non-2xx {row['non_2xx']}" if row["non_2xx"] else "")
+            + (
+                f"  socket errors {row['socket_errors']}"
+                if row["socket_errors"]
+                else ""
+            )
+        )
+    if "freshness" in results:
+        fresh = results["freshness"]
+        print(
+            f"\nFreshness: {fresh['publishes']} publishes under load, "
+            f"{fresh['stale_reads']} stale reads"
+        )
+    print(
+        f"Worker RSS (MB): {results.get('worker_rss_mb')}  ({connections} connections)"
+    )
+
+
+if __name__ == "__main__":
+    main()

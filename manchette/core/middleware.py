@@ -1,0 +1,217 @@
+"""Django's level of the page cache, and the cache headers the proxy and CDNs obey."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.crypto import get_random_string
+from django.utils.http import http_date
+
+from . import cache as page_cache
+
+# Pages are the same for every anonymous reader and every language header
+# (one language is served); only the encoding may differ.
+_IGNORED_VARY = {"cookie", "accept-language"}
+_SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/")
+
+
+def mark_cacheable(request, *, last_modified=None) -> None:
+    """Mark ``request`` as asking for a public page that every anonymous reader shares.
+
+    Wagtail pages are marked by the ``before_serve_page`` hook of ``core``; views
+    of other apps (feeds, sitemaps) call this, or use ``public_page``.
+    """
+    request.page_cache_public = True
+    request.page_cache_last_modified = last_modified
+
+
+def public_page(view):
+    """Decorate a view whose GET response is the same for every anonymous reader."""
+
+    def wrapper(request, *args, **kwargs):
+        mark_cacheable(request)
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _is_candidate(request) -> bool:
+    """Return True for an anonymous GET or HEAD that may be answered from the cache."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(_SKIPPED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    # A session means a logged-in editor (or a reader with a pending message).
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def cache_control() -> str:
+    return (
+        f"public, max-age={settings.MANCHETTE_PAGE_CACHE_MAX_AGE}, "
+        f"s-maxage={settings.MANCHETTE_PAGE_CACHE_S_MAXAGE}, "
+        f"stale-while-revalidate={settings.MANCHETTE_PAGE_CACHE_STALE}"
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD of public pages from Django's cache, and store them.
+
+    Placed above the session, CSRF and message middleware, so that a hit runs none
+    of them and that it sees (and can refuse) every cookie a response sets. A
+    stored page carries no CSRF token: ``static/js/csrf.js`` fills the forms.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache.enabled() or not _is_candidate(request):
+            return self.get_response(request)
+        started = time.time()
+        path, query = request.path, request.META.get("QUERY_STRING", "")
+        cache = page_cache.page_cache()
+        purged = page_cache.purged_key(path)
+        if query:
+            found = cache.get_many([page_cache.version_key(path), purged])
+            version = found.get(page_cache.version_key(path))
+            stored = (
+                cache.get(page_cache.page_key(path, query, version))
+                if version
+                else None
+            )
+        else:
+            key = page_cache.page_key(path)
+            found = cache.get_many([key, purged])
+            stored = found.get(key)
+        # While an editor's change to this page is being committed, the stored
+        # copy may already be stale: render it instead.
+        if stored is not None and found.get(purged, 0) <= started:
+            return self._from_cache(request, stored)
+        response = self.get_response(request)
+        if not self._storable(request, response):
+            return response
+        return self._store(request, response, path, query, started)
+
+    def _from_cache(self, request, stored):
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response.headers[name] = value
+        response.headers["X-Page-Cache"] = "hit"
+        return (
+            get_conditional_response(
+                request,
+                etag=response.headers["ETag"],
+                last_modified=None,
+                response=response,
+            )
+            or response
+        )
+
+    def _storable(self, request, response) -> bool:
+        if not getattr(request, "page_cache_public", False):
+            return False
+        if response.status_code != 200 or response.streaming:
+            return False
+        control = response.headers.get("Cache-Control", "")
+        if any(word in control for word in ("private", "no-cache", "no-store")):
+            return False
+        other_cookies = set(response.cookies) - {settings.CSRF_COOKIE_NAME}
+        if other_cookies:
+            return False
+        vary = {
+            item.strip().lower()
+            for item in response.headers.get("Vary", "").split(",")
+            if item.strip()
+        }
+        return vary <= _IGNORED_VARY | {"accept-encoding"}
+
+    def _store(self, request, response, path, query, started):
+        cache = page_cache.page_cache()
+        # The reader's CSRF cookie and token are per visitor: neither is stored.
+        if settings.CSRF_COOKIE_NAME in response.cookies:
+            del response.cookies[settings.CSRF_COOKIE_NAME]
+        response.content = page_cache.strip_csrf_tokens(response.content)
+        if "Content-Length" in response.headers:
+            response.headers["Content-Length"] = str(len(response.content))
+        vary = [
+            item.strip()
+            for item in response.headers.get("Vary", "").split(",")
+            if item.strip() and item.strip().lower() not in _IGNORED_VARY
+        ]
+        if vary:
+            response.headers["Vary"] = ", ".join(vary)
+        elif "Vary" in response.headers:
+            del response.headers["Vary"]
+        digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        response.headers["ETag"] = f'"{digest}"'
+        modified = getattr(request, "page_cache_last_modified", None)
+        response.headers["Last-Modified"] = http_date(
+            modified.timestamp() if modified else started
+        )
+
+        def purged_since_start() -> bool:
+            purged_at = cache.get(page_cache.purged_key(path))
+            return purged_at is not None and purged_at >= started
+
+        response.headers["Cache-Control"] = cache_control()
+        key = None
+        if request.method == "GET" and not purged_since_start():
+            # Recording the links may wait for an editor's transaction to
+            # commit; the purge check below comes after it.
+            _record_links(path, response.content)
+            version = ""
+            if query:
+                version = cache.get(page_cache.version_key(path))
+                if not version:
+                    version = get_random_string(12)
+                    cache.add(page_cache.version_key(path), version, timeout=None)
+                    version = cache.get(page_cache.version_key(path)) or version
+            headers = [
+                (name, value)
+                for name, value in response.headers.items()
+                if name.lower() not in {"set-cookie", "x-page-cache"}
+            ]
+            key = page_cache.page_key(path, query, version)
+            cache.set(
+                key,
+                (response.content, headers),
+                timeout=settings.MANCHETTE_PAGE_CACHE_TIMEOUT,
+            )
+        if purged_since_start():
+            # Rendered while an editor's change was being purged: it may be
+            # stale, so neither level keeps it.
+            if key is not None:
+                cache.delete(key)
+            response.headers["Cache-Control"] = "no-cache"
+            return response
+        response.headers["X-Page-Cache"] = "miss"
+        return (
+            get_conditional_response(
+                request,
+                etag=response.headers["ETag"],
+                last_modified=None,
+                response=response,
+            )
+            or response
+        )
+
+
+def _record_links(path: str, content: bytes) -> None:
+    """Remember which pages ``path`` links to, so purging one purges ``path`` too."""
+    from .models import PageLink
+
+    targets = {
+        target
+        for target in page_cache.linked_paths(content)
+        if target != path and not target.startswith(_SKIPPED_PREFIXES)
+    }
+    PageLink.objects.bulk_create(
+        [PageLink(page=path, target=target[:400]) for target in targets if path[:400]],
+        ignore_conflicts=True,
+    )

@@ -1,0 +1,10 @@
+from wagtail import hooks
+
+from .middleware import mark_cacheable
+
+
+@hooks.register("before_serve_page")
+def mark_public_page_cacheable(page, request, serve_args, serve_kwargs):
+    """Let the page cache keep a page every anonymous reader may see."""
+    if not page.get_view_restrictions().exists():
+        mark_cacheable(request, last_modified=page.last_published_at)
