@@ -5,9 +5,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from manchette.api.urls import api_urls
+from manchette.core import views as core_views
 from manchette.news import feeds
 from manchette.news import sitemaps as news_sitemaps
-from manchette.core import views as core_views
 from manchette.news import views as news_views
 
 urlpatterns = [

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from manchette.core.cache import purge_for
 from manchette.news.models import ArticlePage
 
 from .models import Comment, CommentSettings
@@ -58,6 +59,9 @@ def comment_count_refresh(article: ArticlePage | int) -> int:
     ArticlePage.objects.filter(pk=article_id).update(comment_count=count)
     if isinstance(article, ArticlePage):
         article.comment_count = count
+    # The article shows its comments and every card of it shows the count.
+    for live in ArticlePage.objects.filter(pk=article_id):
+        purge_for(live)
     return count
 
 
@@ -78,6 +82,8 @@ def comment_counts_refresh(article_ids: Iterable[int]) -> None:
     ArticlePage.objects.filter(pk__in=article_ids).update(
         comment_count=Coalesce(Subquery(approved), 0)
     )
+    for article in ArticlePage.objects.filter(pk__in=article_ids):
+        purge_for(article)
 
 
 def comment_status_decide(

@@ -7,5 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Manchette"
 
     def ready(self):
-        from . import identity  # noqa: F401 - connects the cache invalidation.
-        from . import tasks  # noqa: F401
+        from . import (
+            identity,  # noqa: F401 - connects the cache invalidation.
+            tasks,  # noqa: F401
+        )

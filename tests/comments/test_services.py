@@ -2,6 +2,7 @@ from email import message_from_bytes, policy
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from manchette.comments.models import Comment
 from manchette.comments.services import (
@@ -14,6 +15,7 @@ from manchette.comments.services import (
 )
 from manchette.news.models import ArticlePage
 from tests.comments.conftest import make_comment
+from tests.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +162,25 @@ def test_database_backend_batches_notifications(
     tasks = DBTaskResult.objects.filter(task_path__endswith="comments_notify_editors")
     assert tasks.count() == 1
     assert tasks.get().run_after is not None
+
+
+def test_approving_a_comment_purges_the_cached_article(
+    client, section, django_capture_on_commit_callbacks, monkeypatch
+):
+    import manchette.core.cache as page_cache_module
+    from manchette.comments.services import comment_set_status
+
+    # Tests never commit: shorten the "purge pending" window the article's own
+    # publication opened, as the page cache tests do.
+    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
+    article = ArticlePageFactory(published_at=timezone.now())
+    comment = make_comment(
+        article, status=Comment.Status.PENDING, body="Bravo à la rédaction"
+    )
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_set_status(comments=[comment], status=Comment.Status.APPROVED)
+    response = client.get(article.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Bravo à la rédaction" in response.content.decode()

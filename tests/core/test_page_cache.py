@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 import manchette.core.cache as page_cache_module
 from manchette.core.cache import page_cache, purge_urls
@@ -64,7 +65,8 @@ def test_logged_in_editor_is_never_served_nor_cached(client, section, admin_user
 
 
 def test_cached_page_carries_no_csrf_token(client, section):
-    article = ArticlePageFactory()
+    # A fresh article: its comment form (with a CSRF field) is open.
+    article = ArticlePageFactory(published_at=timezone.now())
     html = client.get(article.url).content.decode()
     tokens = TOKEN.findall(html)
     assert tokens
@@ -123,3 +125,20 @@ def test_post_is_never_cached(client, section):
     client.post("/newsletter/inscription/", {"email": "a@example.org"})
     response = client.post("/newsletter/inscription/", {"email": "a@example.org"})
     assert "X-Page-Cache" not in response
+
+
+def test_private_page_is_never_cached(client, section):
+    from wagtail.models import PageViewRestriction
+
+    public = ArticlePageFactory()
+    client.get(public.url)
+    private = ArticlePageFactory()
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    first = client.get(private.url)
+    second = client.get(private.url)
+    assert "secret" not in second.content.decode()
+    assert second.get("X-Page-Cache") != "hit"
+    assert "public" not in first.get("Cache-Control", "")
+    assert client.get(public.url)["X-Page-Cache"] == "hit"
