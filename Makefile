@@ -41,7 +41,7 @@ run: seed
 worker: $(STATE)/venv
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
-test: $(STATE)/venv $(STATE)/browsers
+test: $(STATE)/venv $(STATE)/browsers $(STATE)/nginx
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=manchette.settings.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -7,7 +7,8 @@ from tests.factories import ArticlePageFactory
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_base_data"),
 ]
 
 CHROMIUM_ARGS = [

@@ -27,7 +27,10 @@ from manchette.news.services import ArticleData, article_save
 from tests.factories import ArticlePageFactory
 
 # Serialized rollback puts back Wagtail's root page, which the flush removes.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_base_data"),
+]
 
 
 def free_port() -> int:
