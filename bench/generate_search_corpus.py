@@ -4,7 +4,7 @@ Pages are inserted in batches with correct treebeard paths (no page-by-page
 publishing, which would take hours for 100,000 articles), then indexed for
 search in bulk. Deterministic: the same seed gives the same site.
 
-    DATABASE_URL=... .venv/bin/python bench/generate_site.py --articles 100000
+    DATABASE_URL=... .venv/bin/python bench/generate_search_corpus.py --articles 100000
 """
 
 import argparse

@@ -7,3 +7,8 @@ EMAIL_BACKEND = os.environ.get(
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# Under `make run` (DEBUG) a template edit must show at once: no page cache
+# unless asked for. `make serve` runs with DEBUG=false and keeps it.
+if DEBUG and "MANCHETTE_PAGE_CACHE" not in os.environ:
+    MANCHETTE_PAGE_CACHE = False
