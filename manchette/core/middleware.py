@@ -58,6 +58,22 @@ def cache_control() -> str:
     )
 
 
+def _answered(request, response, state: str):
+    """Return ``response`` marked "hit" or "miss", or a 304 when the reader's copy
+    (``If-None-Match``) is still the same.
+    """
+    response.headers["X-Page-Cache"] = state
+    return (
+        get_conditional_response(
+            request,
+            etag=response.headers["ETag"],
+            last_modified=None,
+            response=response,
+        )
+        or response
+    )
+
+
 class PageCacheMiddleware:
     """Serve anonymous GET/HEAD of public pages from Django's cache, and store them.
 
@@ -102,16 +118,7 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for name, value in headers:
             response.headers[name] = value
-        response.headers["X-Page-Cache"] = "hit"
-        return (
-            get_conditional_response(
-                request,
-                etag=response.headers["ETag"],
-                last_modified=None,
-                response=response,
-            )
-            or response
-        )
+        return _answered(request, response, "hit")
 
     def _storable(self, request, response) -> bool:
         if not getattr(request, "page_cache_public", False):
@@ -190,16 +197,7 @@ class PageCacheMiddleware:
                 cache.delete(key)
             response.headers["Cache-Control"] = "no-cache"
             return response
-        response.headers["X-Page-Cache"] = "miss"
-        return (
-            get_conditional_response(
-                request,
-                etag=response.headers["ETag"],
-                last_modified=None,
-                response=response,
-            )
-            or response
-        )
+        return _answered(request, response, "miss")
 
 
 def _record_links(path: str, content: bytes) -> None:

@@ -5,16 +5,8 @@ box: the browser's Origin header is what the view checks).
 import pytest
 
 from manchette.newsletter.models import Subscriber
+from tests.conftest import CHROMIUM_ARGS
 from tests.factories import ArticlePageFactory
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 @pytest.mark.browser
@@ -29,7 +21,7 @@ def test_reader_signs_up_from_the_article_box(live_server, smtp_sink, settings):
     article = ArticlePageFactory(title="Un article à lire")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=ARGS
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
         )
         try:
             page = browser.new_page()
