@@ -109,3 +109,15 @@ def test_an_author_cannot_publish_but_can_submit_for_review(client, home, sectio
     assert not article.live
     assert article.current_workflow_state is not None
     assert article.current_workflow_state.status == "in_progress"
+
+
+def test_editor_previews_a_draft_before_publishing(client, editor, section):
+    client.post(add_url(section), article_form(summary="Résumé du brouillon."))
+    draft = ArticlePage.objects.get(slug="article-admin")
+    preview_url = f"/admin/pages/{draft.pk}/edit/preview/"
+    form = article_form(title="Titre vu en aperçu", summary="Résumé du brouillon.")
+    assert client.post(preview_url, form).json()["is_valid"] is True
+    html = client.get(preview_url).content.decode()
+    assert "Titre vu en aperçu" in html
+    assert "Temps de lecture : 1 minute" in html
+    assert client.get("/politique/article-admin/").status_code == 404
