@@ -341,6 +341,15 @@ class ArticlePage(Page):
         """True when the article changed at least ten minutes after it was first published."""
         return (self.modified_at - self.published_at).total_seconds() >= 600
 
+    @property
+    def card_label(self) -> str:
+        """Return the label of this article's card: the tag it shares with the article
+        being read (``label``, set by ``article_list_related``), else its section.
+        """
+        return getattr(self, "label", "") or (
+            self.section.title if self.section_id else ""
+        )
+
     @cached_property
     def excerpt(self) -> str:
         return excerpt(

@@ -26,13 +26,14 @@ from django.db.models import (
     Subquery,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
+
+from manchette.core.privacy import any_view_restriction
 
 from .models import (
     ArticlePage,
@@ -45,6 +46,13 @@ from .models import (
 
 CARD_RENDITIONS = ("fill-640x360|format-webp",)
 NAV_CACHE_KEY = "news:navigation"
+
+
+def _public(queryset: QuerySet) -> QuerySet:
+    """Return ``queryset`` without private pages (under a view restriction); a site
+    with no private page at all (the usual case, cached) needs no per-row check.
+    """
+    return queryset.exclude(_restricted()) if any_view_restriction() else queryset
 
 
 def _restricted():
@@ -60,8 +68,7 @@ def article_cards() -> QuerySet:
     """Return public, live articles with what a card shows, newest first."""
     rendition_model = get_image_model().get_rendition_model()
     return (
-        ArticlePage.objects.live()
-        .exclude(_restricted())
+        _public(ArticlePage.objects.live())
         .select_related("section", "featured_image")
         .defer("body")
         .prefetch_related(
@@ -123,6 +130,16 @@ def article_list_related(
             content_object=OuterRef("pk"), tag_id__in=own_tags
         )
     )
+    tagged = ArticlePageTag.objects.filter(tag_id__in=own_tags).values(
+        "content_object_id"
+    )
+    # Each kind of candidate is cut to its newest few in a subquery, so the
+    # ranking below sorts a handful of rows, not a whole section.
+    newest = (
+        _public(ArticlePage.objects.live())
+        .exclude(pk=article.pk)
+        .order_by("-first_published_at", "-pk")
+    )
     candidates = (
         article_cards()
         .exclude(pk=article.pk)
@@ -134,8 +151,12 @@ def article_list_related(
         )
         .filter(
             Q(pk__in=picks.values("article_id"))
-            | Q(shares_tag=True)
-            | Q(section_id=article.section_id)
+            | Q(pk__in=newest.filter(pk__in=tagged).values("pk")[: limit + 1])
+            | Q(
+                pk__in=newest.filter(section_id=article.section_id).values("pk")[
+                    : limit + 1
+                ]
+            )
         )
         .annotate(
             priority=Case(
@@ -177,9 +198,8 @@ def section_list() -> QuerySet:
     # The id filter makes SQLite start from the few section rows; ordered by
     # path alone, it walked every page of the tree (0.35 s at 100,000 articles).
     return (
-        SectionPage.objects.live()
+        _public(SectionPage.objects.live())
         .filter(pk__in=SectionPage.objects.values("pk"))
-        .exclude(_restricted())
         .order_by("path")
     )
 
@@ -191,18 +211,20 @@ def section_blocks(
     (plus the card prefetches), however many sections and articles exist.
     """
     sections = list(section_list())
-    ranked = (
-        article_cards()
-        .filter(section__in=[section.pk for section in sections])
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("section_id"),
-                order_by=[F("first_published_at").desc(), F("pk").desc()],
-            )
+    if not sections:
+        return []
+    # One "newest N of this section" subquery per section, ORed: each reads only
+    # its section's rows through the section index, where a window function
+    # would rank every article of the site.
+    public = _public(ArticlePage.objects.live())
+    newest = Q()
+    for section in sections:
+        newest |= Q(
+            pk__in=public.filter(section_id=section.pk)
+            .order_by("-first_published_at", "-pk")
+            .values("pk")[:per_section]
         )
-        .filter(rank__lte=per_section)
-    )
+    ranked = article_cards().filter(newest)
     by_section = defaultdict(list)
     for card in ranked:
         by_section[card.section_id].append(card)
@@ -473,8 +495,7 @@ def section_get_public(slug: str) -> SectionPage | None:
 def author_list() -> QuerySet:
     """Return the live, public author pages by name, with their photos."""
     return (
-        AuthorPage.objects.live()
-        .exclude(_restricted())
+        _public(AuthorPage.objects.live())
         .select_related("photo")
         .order_by("title", "pk")
     )
@@ -513,8 +534,7 @@ def sitemap_article_chunks(*, size: int) -> list[tuple[int, datetime | None]]:
     and its URL stays the same as articles are added.
     """
     rows = (
-        ArticlePage.objects.live()
-        .exclude(_restricted())
+        _public(ArticlePage.objects.live())
         .annotate(chunk=F("pk") / Value(size))
         .values("chunk")
         .annotate(lastmod=Max("last_published_at"))
@@ -528,8 +548,7 @@ def sitemap_article_rows(*, chunk: int, size: int) -> QuerySet:
     ``chunk`` (see ``sitemap_article_chunks``), by id, without building pages.
     """
     return (
-        ArticlePage.objects.live()
-        .exclude(_restricted())
+        _public(ArticlePage.objects.live())
         .filter(pk__gte=chunk * size, pk__lt=(chunk + 1) * size)
         .order_by("pk")
         .values_list("url_path", "last_published_at")
@@ -555,8 +574,7 @@ def news_sitemap_rows(*, since: datetime, limit: int = 1000) -> QuerySet:
     first published since ``since``, newest first, at most ``limit``.
     """
     return (
-        ArticlePage.objects.live()
-        .exclude(_restricted())
+        _public(ArticlePage.objects.live())
         .filter(first_published_at__gte=since)
         .order_by("-first_published_at", "-pk")
         .values_list("url_path", "title", "first_published_at")[:limit]

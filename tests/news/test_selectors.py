@@ -106,3 +106,20 @@ def test_section_blocks_give_each_section_its_newest_articles(
     as_dict = {section.slug: cards for section, cards in blocks}
     assert as_dict["sport"] == [sport_articles[1], sport_articles[0]]
     assert as_dict["politique"] == [politique_articles[0], politique_articles[1]]
+
+
+def test_private_articles_stay_out_of_listings_and_related(client):
+    from wagtail.models import PageViewRestriction
+
+    from manchette.news.selectors import article_list_for_section
+
+    politique = section_get("politique", "Politique")
+    public = ArticlePageFactory(section=politique, tags=["eau"])
+    private = ArticlePageFactory(section=politique, tags=["eau"])
+    assert set(article_list_for_section(politique)) == {public, private}
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert list(article_list_for_section(politique)) == [public]
+    assert article_list_related(public) == []
+    assert private.title not in client.get("/politique/").content.decode()

@@ -43,8 +43,21 @@ def navigation() -> dict:
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """Return the live sections for the navigation."""
-    return _memo(context, "nav", navigation)["sections"]
+    """Return the live sections for the navigation, each with ``current``: "page" on
+    the section itself, "true" on one of its articles, else "".
+    """
+    page = context.get("page")
+    page_id = getattr(page, "pk", None)
+    section_id = getattr(page, "section_id", None)
+    return [
+        {
+            **section,
+            "current": "page"
+            if section["pk"] == page_id
+            else ("true" if section["pk"] == section_id else ""),
+        }
+        for section in _memo(context, "nav", navigation)["sections"]
+    ]
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,26 @@
+"""Whether any page of the site is private, cached until a restriction changes."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
+
+RESTRICTIONS_KEY = "core:any-view-restriction"
+
+
+def any_view_restriction() -> bool:
+    """Return whether any page of the site is private (has a view restriction).
+
+    Most newsrooms have none, so page serving and listings can skip their
+    per-page privacy checks, which cost queries and per-row subqueries.
+    """
+    value = cache.get(RESTRICTIONS_KEY)
+    if value is None:
+        value = PageViewRestriction.objects.exists()
+        cache.set(RESTRICTIONS_KEY, value, 3600)
+    return value
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def view_restrictions_changed(sender, **kwargs):
+    cache.delete(RESTRICTIONS_KEY)
