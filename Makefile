@@ -53,10 +53,10 @@ test: $(STATE)/venv $(STATE)/browsers $(STATE)/nginx
 	fi
 
 test-sqlite: $(STATE)/venv
-	DATABASE_URL= $(BIN)/pytest -q
+	DJANGO_SETTINGS_MODULE=manchette.settings.test DATABASE_URL= $(BIN)/pytest -q
 
 test-postgres: $(STATE)/venv
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+	DJANGO_SETTINGS_MODULE=manchette.settings.test DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
 
 lint: $(STATE)/venv
 	$(BIN)/ruff check .
