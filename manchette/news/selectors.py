@@ -27,6 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from taggit.models import Tag
@@ -46,6 +47,23 @@ from .models import (
 
 CARD_RENDITIONS = ("fill-640x360|format-webp",)
 NAV_CACHE_KEY = "news:navigation"
+
+
+def ids_union(*querysets: QuerySet) -> RawSQL:
+    """Return one subquery yielding the ids of every ``querysets`` (each a sliced,
+    ordered ``values("pk")`` queryset), as ``UNION ALL`` of derived tables.
+
+    ``pk__in`` this union lets the database look each id up by primary key, where
+    ``pk IN (a) OR pk IN (b)`` made PostgreSQL scan every article. Django refuses
+    sliced members in ``.union()`` on SQLite; wrapping each in a derived table is
+    valid SQL on both databases.
+    """
+    parts, params = [], []
+    for number, queryset in enumerate(querysets):
+        sql, part_params = queryset.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS ids_{number}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(parts), params)
 
 
 def _public(queryset: QuerySet) -> QuerySet:
@@ -150,12 +168,10 @@ def article_list_related(
             shares_tag=shares_tag,
         )
         .filter(
-            Q(pk__in=picks.values("article_id"))
-            | Q(pk__in=newest.filter(pk__in=tagged).values("pk")[: limit + 1])
-            | Q(
-                pk__in=newest.filter(section_id=article.section_id).values("pk")[
-                    : limit + 1
-                ]
+            pk__in=ids_union(
+                picks.values("article_id"),
+                newest.filter(pk__in=tagged).values("pk")[: limit + 1],
+                newest.filter(section_id=article.section_id).values("pk")[: limit + 1],
             )
         )
         .annotate(
@@ -217,14 +233,15 @@ def section_blocks(
     # its section's rows through the section index, where a window function
     # would rank every article of the site.
     public = _public(ArticlePage.objects.live())
-    newest = Q()
-    for section in sections:
-        newest |= Q(
-            pk__in=public.filter(section_id=section.pk)
+    newest = ids_union(
+        *(
+            public.filter(section_id=section.pk)
             .order_by("-first_published_at", "-pk")
             .values("pk")[:per_section]
+            for section in sections
         )
-    ranked = article_cards().filter(newest)
+    )
+    ranked = article_cards().filter(pk__in=newest)
     by_section = defaultdict(list)
     for card in ranked:
         by_section[card.section_id].append(card)
