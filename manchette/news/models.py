@@ -393,9 +393,8 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()
-        if self.path and (
-            self.section_id is None or kwargs.pop("refresh_section", False)
-        ):
+        # A move updates the section through the post_page_move signal.
+        if self.path and self.section_id is None:
             parent = self.get_parent()
             if parent is not None and parent.specific_class is SectionPage:
                 self.section_id = parent.pk

@@ -151,3 +151,13 @@ def test_accented_tags_get_ascii_slugs_and_working_pages(client, section):
     html = client.get("/sujets/numerique/").content.decode()
     assert "Sur le numérique" in html
     assert client.get("/sujets/numerique-d-etat/").status_code == 200
+
+
+def test_moving_an_article_changes_its_section_and_breadcrumb(client, section):
+    sport = section_get("sport", "Sport")
+    article = ArticlePageFactory(title="Un article déplacé")
+    article.move(sport, pos="last-child")
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.section_id == sport.pk
+    html = client.get(article.url).content.decode()
+    assert '<a href="/sport/">Sport</a>' in html
