@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -19,6 +19,8 @@ router = Router()
 MAX_PAGE = 10_000
 MAX_PAGE_SIZE = 100
 ERRORS = {400: s.ErrorOut, 404: s.ErrorOut}
+# Slugs are ASCII (the site's rule); anything else is a 400, never a query.
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
 
 
 class PageParams(Schema):
@@ -31,9 +33,15 @@ class PageParams(Schema):
 
 
 class ArticleFilters(PageParams):
-    section: str | None = Field(None, max_length=255, description="Slug de rubrique.")
-    tag: str | None = Field(None, max_length=255, description="Slug de sujet.")
-    author: str | None = Field(None, max_length=255, description="Slug d’auteur.")
+    section: str | None = Field(
+        None, max_length=255, pattern=SLUG_PATTERN, description="Slug de rubrique."
+    )
+    tag: str | None = Field(
+        None, max_length=255, pattern=SLUG_PATTERN, description="Slug de sujet."
+    )
+    author: str | None = Field(
+        None, max_length=255, pattern=SLUG_PATTERN, description="Slug d’auteur."
+    )
     since: date | None = Field(
         None, description="Publiés ce jour ou après (AAAA-MM-JJ)."
     )
@@ -138,7 +146,9 @@ def section_list(request, params: Query[PageParams]):
     response={200: s.SectionOut, **ERRORS},
     summary="Une rubrique",
 )
-def section_detail(request, slug: str):
+def section_detail(
+    request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=255)
+):
     section = selectors.section_get_public(slug)
     if section is None:
         raise HttpError(404, _("Cette rubrique n’existe pas."))
@@ -166,7 +176,7 @@ def tag_list(request, params: Query[PageParams]):
 
 
 @router.get("/tags/{slug}", response={200: s.TagOut, **ERRORS}, summary="Un sujet")
-def tag_detail(request, slug: str):
+def tag_detail(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=255)):
     tag = selectors.tag_get_used(slug)
     if tag is None:
         raise HttpError(404, _("Ce sujet n’existe pas."))
@@ -190,7 +200,7 @@ def author_list(request, params: Query[PageParams]):
 @router.get(
     "/authors/{slug}", response={200: s.AuthorOut, **ERRORS}, summary="Un auteur"
 )
-def author_detail(request, slug: str):
+def author_detail(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=255)):
     author = selectors.author_get_public(slug)
     if author is None:
         raise HttpError(404, _("Cet auteur n’existe pas."))

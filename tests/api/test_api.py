@@ -215,3 +215,20 @@ def exercise(strategy, checks):
         case.call_and_validate(checks=checks)
 
     run()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/articles?author=%00",
+        "/api/articles?section=a%00b",
+        "/api/articles?tag=%3Cscript%3E",
+        "/api/sections/a%00b",
+        "/api/tags/%00",
+        "/api/authors/x%00",
+    ],
+)
+def test_slugs_with_nul_or_markup_are_a_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.json()["detail"]

@@ -154,6 +154,9 @@ def test_unexpected_parent_values_are_errors(client, article):
 @settings(
     max_examples=40,
     deadline=None,
+    # Same examples every run: CI must not turn red on a draw; widen locally
+    # with --hypothesis-seed or more examples to explore.
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
