@@ -87,6 +87,13 @@ def read(url: str) -> tuple[str, dict]:
 def test_each_publish_is_visible_to_the_next_reader_under_load(
     section, front, live_server
 ):
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        # Django's live server shares the test thread's one connection to an
+        # in-memory SQLite database; publishing from the test thread while it
+        # serves readers interleaves their transactions on that connection.
+        pytest.skip("needs separate connections: runs on PostgreSQL")
     article = ArticlePageFactory(title="Titre initial")
     pages = [front + article.url, front + "/"]
     stop = threading.Event()
