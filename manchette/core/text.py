@@ -68,3 +68,11 @@ def ascii_slug(value: str, *, max_length: int = 80) -> str:
     value = value.encode("ascii", "ignore").decode("ascii").lower()
     value = re.sub(r"[^a-z0-9]+", "-", value).strip("-")
     return value[:max_length].strip("-")
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """Return ``base``, or ``base-2``, ``base-3``…: the first one not in ``taken``."""
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug

@@ -22,6 +22,7 @@ from manchette.core.text import (
     plain_text,
     reading_minutes,
     sentences,
+    unique_slug,
 )
 from manchette.news.bodies import html_to_blocks
 from manchette.news.models import (
@@ -454,11 +455,7 @@ class _WxrImport:
                 ).values_list("slug", flat=True)
             )
         taken = self.child_slugs[parent_id]
-        slug = base
-        number = 2
-        while slug in taken:
-            slug = f"{base}-{number}"
-            number += 1
+        slug = unique_slug(base, taken)
         # A slug of a rolled-back item stays taken: harmless, and simpler.
         taken.add(slug)
         return slug

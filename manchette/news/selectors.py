@@ -197,16 +197,9 @@ def article_list_related(
         shared = [
             item.tag for item in card.tagged_items.all() if item.tag_id in own_tag_ids
         ]
-        card.label = shared[0].name if shared else card_label(card)
+        # Without a shared tag, ArticlePage.card_label falls back to the section.
+        card.label = shared[0].name if shared else ""
     return cards
-
-
-def card_label(card: ArticlePage) -> str:
-    """Return the label of a card: its section, else its first tag."""
-    if card.section_id:
-        return card.section.title
-    items = list(card.tagged_items.all())
-    return items[0].tag.name if items else ""
 
 
 def section_list() -> QuerySet:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from manchette.core.text import ascii_slug
+from manchette.core.text import ascii_slug, unique_slug
 
 from .models import (
     ArticlePage,
@@ -33,12 +33,7 @@ def _unique_child_slug(
         .filter(slug__startswith=base)
         .values_list("slug", flat=True)
     )
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+    return unique_slug(base, taken)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from manchette.core.text import ascii_slug
+from manchette.core.text import ascii_slug, unique_slug
 
 from .selectors import NAV_CACHE_KEY
 
@@ -57,7 +57,4 @@ def tag_slug_unique(name: str, *, exclude_pk: int | None = None) -> str:
         .filter(slug__startswith=base)
         .values_list("slug", flat=True)
     )
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return unique_slug(base, taken)

@@ -92,3 +92,10 @@ def test_plain_text_strips_tags_and_entities():
 
 def test_ascii_slug_drops_accents():
     assert ascii_slug("Économie : l’été à Fès") == "economie-l-ete-a-fes"
+
+
+def test_unique_slug_takes_the_first_free_number():
+    from manchette.core.text import unique_slug
+
+    assert unique_slug("eau", set()) == "eau"
+    assert unique_slug("eau", {"eau", "eau-2", "eau-4"}) == "eau-3"

@@ -67,7 +67,7 @@ def test_related_labels_cards_with_the_shared_tag_else_the_section():
         section=culture, tags=["cinéma", "transition numérique"]
     )
     untagged = ArticlePageFactory()
-    labels = {card.pk: card.label for card in article_list_related(article)}
+    labels = {card.pk: card.card_label for card in article_list_related(article)}
     assert labels == {tagged.pk: "transition numérique", untagged.pk: "Politique"}
 
 
@@ -86,7 +86,7 @@ def test_related_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
     article.refresh_from_db()
     with django_assert_max_num_queries(4):
         cards = article_list_related(article)
-        assert [card.label for card in cards]
+        assert [card.card_label for card in cards]
         assert [card.excerpt for card in cards]
 
 

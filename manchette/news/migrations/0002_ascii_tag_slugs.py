@@ -3,7 +3,7 @@ from django.db import migrations
 
 def ascii_slugs(apps, schema_editor):
     """Rewrite the tags' non-ASCII slugs (``numérique``) as ASCII ones (``numerique``)."""
-    from manchette.core.text import ascii_slug
+    from manchette.core.text import ascii_slug, unique_slug
 
     Tag = apps.get_model("taggit", "Tag")
     taken = set(Tag.objects.values_list("slug", flat=True))
@@ -11,9 +11,7 @@ def ascii_slugs(apps, schema_editor):
         if tag.slug.isascii():
             continue
         base = ascii_slug(tag.name, max_length=90) or "sujet"
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
+        slug = unique_slug(base, taken)
         taken.add(slug)
         Tag.objects.filter(pk=tag.pk).update(slug=slug)
 
