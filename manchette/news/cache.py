@@ -8,16 +8,20 @@ Two sources, both exact:
   sitemaps apps add theirs through ``manchette.core.cache.register_urls``;
 - links recorded by the page cache: every cached page that links to the
   article's URL (lists, "Lire aussi" blocks, related articles of other
-  articles, an old tag page after the tag was removed).
+  articles, an old tag page after the tag was removed);
+- related boxes that gain an article just published or moved: they do not
+  link to it yet, so a task (``news/tasks.py``) recomputes the related box of
+  each cached candidate and purges those that now show it.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from manchette.core.cache import purge_for, purge_urls, register_urls
+from manchette.core.cache import enabled, purge_for, purge_urls, register_urls
 from manchette.core.models import SiteIdentity
 
 from .models import ArticlePage, AuthorPage, SectionPage, TagIndexPage
@@ -62,6 +66,16 @@ def article_urls(article: ArticlePage) -> list[str]:
     return urls
 
 
+def related_lists_refresh(article: ArticlePage) -> None:
+    """Once committed, have the worker purge the older articles whose related box
+    now shows ``article`` (they do not link to it yet, so links cannot name them).
+    """
+    from .tasks import purge_related_lists
+
+    if article.live and enabled():
+        transaction.on_commit(lambda: purge_related_lists.enqueue(article.pk))
+
+
 def _specific(instance):
     return instance.specific if type(instance) is Page else instance
 
@@ -73,6 +87,7 @@ def purge_published_page(sender, instance, revision=None, **kwargs):
     path = page_path(page)
     if isinstance(page, ArticlePage):
         purge_for(page, linked_to=[path])
+        related_lists_refresh(page)
         return
     links = [path]
     if isinstance(page, SectionPage | AuthorPage | TagIndexPage):
@@ -114,6 +129,7 @@ def purge_moved_page(sender, instance, url_path_before, url_path_after, **kwargs
     ]
     if isinstance(page, ArticlePage):
         purge_for(page, extra=[old_path, *old_parents], linked_to=[old_path])
+        related_lists_refresh(page)
     else:
         purge_urls(
             [old_path, page_path(page), *old_parents],

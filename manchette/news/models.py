@@ -413,7 +413,7 @@ class ArticlePage(Page):
         from .selectors import article_list_related
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = article_list_related(self, limit=8, tags=self.tag_list)
+        context["related"] = article_list_related(self, tags=self.tag_list)
         return context
 
 

@@ -47,6 +47,8 @@ from .models import (
 
 CARD_RENDITIONS = ("fill-640x360|format-webp",)
 NAV_CACHE_KEY = "news:navigation"
+# Cards in an article's related box.
+RELATED_LIMIT = 8
 
 
 def ids_union(*querysets: QuerySet) -> RawSQL:
@@ -130,7 +132,7 @@ def article_list_for_author(author: AuthorPage) -> QuerySet:
 
 
 def article_list_related(
-    article: ArticlePage, *, limit: int = 8, tags: list[Tag] | None = None
+    article: ArticlePage, *, limit: int = RELATED_LIMIT, tags: list[Tag] | None = None
 ) -> list[ArticlePage]:
     """Return the related articles of ``article``: editor picks first (in their order),
     then articles sharing a tag, then articles of the same section, each newest first.

@@ -158,3 +158,34 @@ def test_site_identity_change_purges_everything(
         identity.newsletter_title = "La lettre du matin"
         identity.save()
     assert "La lettre du matin" in Client().get(article.url).content.decode()
+
+
+def test_publishing_purges_older_articles_whose_related_box_now_shows_it(
+    section, django_capture_on_commit_callbacks
+):
+    """A new article enters the related box of older ones that cannot link to it
+    yet; exactly those are purged (by the worker's task), not the rest.
+    """
+    from manchette.news.models import ArticlePageRelated
+
+    economie = section_get("economie", "Économie")
+    same_tag = ArticlePageFactory(section=economie, tags=["eau"])
+    same_section = ArticlePageFactory(tags=["sport"])
+    # Eight editor picks fill this one's related box: a new article cannot enter.
+    full_box = ArticlePageFactory(section=economie, tags=["eau"])
+    picks = [ArticlePageFactory(section=economie) for _ in range(8)]
+    for order, pick in enumerate(picks):
+        ArticlePageRelated.objects.create(page=full_box, article=pick, sort_order=order)
+    unrelated = ArticlePageFactory(section=economie, tags=["culture"])
+    showing = [same_tag.url, same_section.url]
+    untouched = [full_box.url, unrelated.url]
+    warm(showing + untouched)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = ArticlePageFactory(title="Pénurie d’eau à Tanger", tags=["eau"])
+
+    assert cache_state(showing) == dict.fromkeys(showing, False)
+    assert cache_state(untouched) == dict.fromkeys(untouched, True)
+    for path in showing:
+        assert new.url in Client().get(path).content.decode()
+    assert new.url not in Client().get(full_box.url).content.decode()

@@ -1,0 +1,80 @@
+"""Background work of the news app, run by the task worker."""
+
+import logging
+
+from django.db.models import Q
+from django_tasks import task
+from wagtail.models import Site
+
+from manchette.core.cache import cached_paths, pages_linking_to, purge_urls
+
+from .models import ArticlePage, ArticlePageTag
+
+logger = logging.getLogger("manchette.news")
+
+
+def _site_roots() -> list[str]:
+    return [
+        site.root_page.url_path for site in Site.objects.select_related("root_page")
+    ]
+
+
+def related_lists_showing(article: ArticlePage) -> set[str]:
+    """Return the cached article pages whose related list now shows ``article``.
+
+    Candidates are the cached articles of its section or sharing one of its
+    tags (no other article can rank it); each candidate's list is computed again
+    with the selector the page uses, so the answer is exact. Pages that already
+    link to ``article`` are left out: they are purged with it anyway.
+    """
+    from .cache import page_path
+    from .selectors import article_list_related
+
+    cached = cached_paths()
+    if not cached:
+        return set()
+    roots = _site_roots()
+    shares_tag = ArticlePageTag.objects.filter(
+        tag_id__in=ArticlePageTag.objects.filter(content_object_id=article.pk).values(
+            "tag_id"
+        )
+    ).values("content_object_id")
+    candidates = (
+        ArticlePage.objects.live()
+        .filter(Q(section_id=article.section_id) | Q(pk__in=shares_tag))
+        .exclude(pk=article.pk)
+        .values_list("pk", "url_path")
+    )
+    own_path = page_path(article)
+    already = pages_linking_to([own_path])
+    wanted: dict[int, str] = {}
+    for pk, url_path in candidates.iterator():
+        for root in roots:
+            if url_path.startswith(root):
+                path = "/" + url_path[len(root) :]
+                if path in cached and path not in already:
+                    wanted[pk] = path
+                break
+    showing = set()
+    for candidate in ArticlePage.objects.filter(pk__in=wanted).iterator():
+        related = article_list_related(candidate)
+        if any(card.pk == article.pk for card in related):
+            showing.add(wanted[candidate.pk])
+    return showing
+
+
+@task()
+def purge_related_lists(article_id: int) -> int:
+    """Task: purge the cached articles whose related list gained ``article_id``
+    (just published, moved or retagged); return how many were purged.
+    """
+    article = ArticlePage.objects.live().filter(pk=article_id).first()
+    if article is None:
+        return 0
+    paths = related_lists_showing(article)
+    if paths:
+        purge_urls(paths, now=True)
+        logger.info(
+            "Purged %d related lists showing article %s", len(paths), article_id
+        )
+    return len(paths)
