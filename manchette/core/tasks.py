@@ -13,6 +13,7 @@ two workers never publish the same revision twice.
 """
 
 import logging
+import sys
 from datetime import timedelta
 
 from django.db import connection, transaction
@@ -25,6 +26,22 @@ from wagtail.models import Page, Revision
 logger = logging.getLogger("manchette.tasks")
 
 SWEEP_INTERVAL = timedelta(seconds=60)
+
+
+def worker_command(*, interval: int, options: tuple[str, ...] = ()) -> list[str]:
+    """Return the command line of a task worker serving every queue, polling the
+    database every ``interval`` seconds (``run_site`` and ``serve_site`` start one).
+    """
+    return [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--queue-name",
+        "*",
+        "--interval",
+        str(interval),
+        *options,
+    ]
 
 
 def _locked(queryset):

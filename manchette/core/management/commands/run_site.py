@@ -1,9 +1,10 @@
 import os
 import subprocess
-import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from manchette.core.tasks import worker_command
 
 
 class Command(BaseCommand):
@@ -22,17 +23,7 @@ class Command(BaseCommand):
         # only the outer process starts the worker, so there is exactly one.
         if not no_worker and os.environ.get("RUN_MAIN") != "true":
             worker = subprocess.Popen(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "db_worker",
-                    "--queue-name",
-                    "*",
-                    "--interval",
-                    "2",
-                    "--verbosity",
-                    "0",
-                ],
+                worker_command(interval=2, options=("--verbosity", "0"))
             )
             self.stdout.write(f"Task worker started (pid {worker.pid}).")
         try:

@@ -11,6 +11,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from manchette.core.tasks import worker_command
+
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
 CACHE_DIRECTIVES = """proxy_cache manchette;
@@ -205,16 +207,7 @@ class Command(BaseCommand):
             "app": app_server_command(server, port=app_port, workers=workers),
         }
         if not no_worker:
-            commands["worker"] = [
-                sys.executable,
-                "manage.py",
-                "db_worker",
-                "--queue-name",
-                "*",
-                "--interval",
-                "1",
-                "--no-reload",
-            ]
+            commands["worker"] = worker_command(interval=1, options=("--no-reload",))
         processes = {
             name: subprocess.Popen(command, env=env)
             for name, command in commands.items()
