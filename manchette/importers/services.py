@@ -207,10 +207,11 @@ class _Attachment:
 
 
 def section_map_load(path: Path) -> dict[str, tuple[str, str]]:
-    """Return ``{category slug: (section slug, section title)}`` from a CSV file.
+    """Return ``{category slug: (section path, section title)}`` from a CSV file.
 
-    Each row is ``category_slug,section_slug[,section title]``; a header row
-    starting with ``category`` and blank lines are ignored.
+    Each row is ``category_slug,section_path[,section title]``, where the section
+    path is a slug (``politique``) or a nested path (``politique/elections``); a
+    header row starting with ``category`` and blank lines are ignored.
     """
     import csv
 
@@ -220,10 +221,14 @@ def section_map_load(path: Path) -> dict[str, tuple[str, str]]:
             cells = [cell.strip() for cell in row]
             if len(cells) < 2 or not cells[0] or cells[0].lower().startswith("categor"):
                 continue
-            slug = ascii_slug(cells[1], max_length=60)
-            if slug:
+            parts = [
+                ascii_slug(part, max_length=60)
+                for part in cells[1].strip("/").split("/")
+                if part.strip()
+            ]
+            if parts and all(parts):
                 mapping[unquote(cells[0]).lower()] = (
-                    slug,
+                    "/".join(parts),
                     cells[2] if len(cells) > 2 and cells[2] else "",
                 )
     return mapping
@@ -553,16 +558,29 @@ class _WxrImport:
         return self.authors.get(login)
 
     def category(self, term: WxrTerm) -> None:
+        """Note a category; its section is made once every category is known
+        (``sections_from_categories``), so that a parent listed after its
+        child still becomes its parent."""
         slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
         if not slug:
             return
         term.slug = slug
+        term.parent = unquote(term.parent or "").lower()
         if slug not in self.categories:
             self._set(self.categories, slug, term)
-        self._section_for(slug)
 
-    def _section_for(self, slug: str) -> int:
-        """Return the section id for a category slug, creating the section if needed."""
+    def sections_from_categories(self) -> None:
+        """Make (or find) the section of every category of the export, parents first."""
+        for slug in list(self.categories):
+            self._guarded(slug, "category", self._section_for, slug)
+
+    def _section_for(self, slug: str, _seen: frozenset = frozenset()) -> int:
+        """Return the section id for a category slug, creating the section if needed.
+
+        A child category becomes a subsection of its parent's section; a category
+        in ``--section-map`` goes to the section at the mapped path (created, with
+        the sections above it, if missing).
+        """
         from manchette.news.models import SectionPage
 
         if slug in self.sections and (
@@ -574,19 +592,27 @@ class _WxrImport:
         term = self.categories.get(slug) or WxrTerm(kind="category", slug=slug)
         name = (term.name or slug)[:255]
         mapped = self.section_map.get(slug)
-        section = None
         if mapped:
-            target_slug, target_title = mapped
-            section = SectionPage.objects.filter(slug=target_slug).first()
-            name = target_title or name
+            path, title = mapped
+            section = self._section_at(path.split("/"), title or name, term)
         else:
+            parent_id = self.home.pk
+            parent = term.parent
+            if parent and parent != slug and parent not in _seen:
+                if parent not in self.categories:
+                    self._set(
+                        self.categories,
+                        parent,
+                        WxrTerm(kind="category", slug=parent, name=parent),
+                    )
+                parent_id = self._section_for(parent, _seen | {slug})
             target_slug = ascii_slug(slug, max_length=60) or ascii_slug(
                 name, max_length=60
             )
             target_slug = (
                 target_slug or f"rubrique-{term.wp_id or len(self.sections) + 1}"
             )
-            section = SectionPage.objects.filter(slug=target_slug).first()
+            section = self._child_section(parent_id, target_slug)
             if section is not None and section.title != name:
                 # Another section has the slug: give this category its own.
                 owner = WxrObject.objects.filter(
@@ -594,18 +620,55 @@ class _WxrImport:
                 ).exclude(source=self.source, wp_id=slug)
                 if owner.exists() or section.title.lower() != name.lower():
                     section = None
-                    target_slug = self._unique_slug(self.home.pk, target_slug)
-        if section is None:
-            section = SectionPage(
-                title=name,
-                slug=self._unique_slug(self.home.pk, target_slug),
-                description=plain_text(term.description)[:1000],
-            )
-            self._insert_page(self.home.pk, section, live=True)
-            self.report.created["sections"] += 1
+            if section is None:
+                section = self._new_section(parent_id, target_slug, name, term)
         self._set(self.sections, slug, section.pk)
         self._remember(WxrObject.Kind.CATEGORY, slug, section.pk)
         return section.pk
+
+    def _child_section(self, parent_id: int, slug: str):
+        from manchette.news.models import SectionPage
+
+        parent = self._parent(parent_id)
+        return SectionPage.objects.filter(url_path=f"{parent.url_path}{slug}/").first()
+
+    def _new_section(self, parent_id: int, slug: str, title: str, term=None):
+        from manchette.news.models import SectionPage
+
+        section = SectionPage(
+            title=title,
+            slug=self._unique_slug(parent_id, slug),
+            description=plain_text(term.description if term else "")[:1000],
+        )
+        self._insert_page(parent_id, section, live=True)
+        self.report.created["sections"] += 1
+        return section
+
+    def _section_at(self, parts: list[str], title: str, term: WxrTerm):
+        """Return the section at the mapped path ``parts`` below the home page,
+        creating what is missing (the last one titled ``title``). A single slug
+        that is not a top-level section may name a section anywhere in the tree.
+        """
+        from manchette.news.models import SectionPage
+
+        if len(parts) == 1 and self._child_section(self.home.pk, parts[0]) is None:
+            found = SectionPage.objects.filter(slug=parts[0]).order_by("depth").first()
+            if found is not None:
+                return found
+        parent_id = self.home.pk
+        section = None
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            section = self._child_section(parent_id, part)
+            if section is None:
+                section = self._new_section(
+                    parent_id,
+                    part,
+                    title if last else part.replace("-", " ").capitalize(),
+                    term if last else None,
+                )
+            parent_id = section.pk
+        return section
 
     def category_redirects(self) -> None:
         """Point ``/category/<parents…>/<slug>/`` and ``/category/<slug>/`` at sections."""
@@ -1243,6 +1306,7 @@ class _WxrImport:
                     self._guarded(entry.wp_id, "attachment", self.attachment, entry)
                 elif entry.post_type == "post":
                     self.remember_urls(entry)
+        self.sections_from_categories()
         self.category_redirects()
         self._flush()
         # What the bodies' images resolve to: part of every item's fingerprint.

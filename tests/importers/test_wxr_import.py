@@ -264,18 +264,21 @@ def test_bad_item_is_skipped_and_leaves_nothing_behind(imported):
 
 
 OLD_URLS = [
-    ("/2024/05/03/reforme-electorale/", "/elections/reforme-electorale/"),
-    ("/?p=100", "/elections/reforme-electorale/"),
-    ("/?p=100&utm_source=x", "/elections/reforme-electorale/"),
-    ("/2024/05/06/reforme-electorale/", "/elections/reforme-electorale-2/"),
+    ("/2024/05/03/reforme-electorale/", "/politique/elections/reforme-electorale/"),
+    ("/?p=100", "/politique/elections/reforme-electorale/"),
+    ("/?p=100&utm_source=x", "/politique/elections/reforme-electorale/"),
+    (
+        "/2024/05/06/reforme-electorale/",
+        "/politique/elections/reforme-electorale-2/",
+    ),
     (
         "/2024/05/07/%d8%a7%d9%84%d8%a7%d9%86%d8%aa%d8%ae%d8%a7%d8%a8%d8%a7%d8%aa/",
         "/politique/article-105/",
     ),
     ("/2024/05/08/%c3%a9t%c3%a9-des-festivals/", "/culture/ete-des-festivals/"),
     ("/category/politique/", "/politique/"),
-    ("/category/politique/elections/", "/elections/"),
-    ("/category/elections/", "/elections/"),
+    ("/category/politique/elections/", "/politique/elections/"),
+    ("/category/elections/", "/politique/elections/"),
     ("/?cat=5", "/economie/"),
     ("/tag/legislatives/", "/sujets/legislatives/"),
     ("/tag/finances-publiques/", "/sujets/finances-publiques/"),
