@@ -153,10 +153,11 @@ def test_gutenberg_body_keeps_heading_embed_link_and_read_also(imported):
     assert [b.block_type for b in body] == [
         "paragraph",
         "heading",
-        "paragraph",
+        "embed",
         "read_also",
     ]
-    assert "youtube.com/watch?v=abc123" in str(body[2].value)
+    assert body[2].value.safe_url == "https://www.youtube.com/watch?v=abc123"
+    assert body[2].value.provider_name == "YouTube"
     assert body[3].value["article"].specific == article(100)
 
 
@@ -565,3 +566,33 @@ def test_dry_run_reports_the_same_missing_files_as_a_real_run(
     real = wxr_import(minimal_wxr, media_dir=uploads)
 
     assert dry.skipped == real.skipped
+
+
+def test_embeds_of_every_kind_become_embed_blocks(home, tmp_path):
+    classic = (
+        "Le débat :\n\n[embed]https://vimeo.com/42[/embed]\n\n"
+        "https://x.com/redaction/status/1\n\nUn lien https://a.org/ dans le texte."
+    )
+    gutenberg = (
+        '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=z","type":"video"} -->'
+        '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">'
+        "https://www.youtube.com/watch?v=z</div><figcaption>Le clip</figcaption>"
+        "</figure><!-- /wp:embed -->"
+    )
+    path = wxr.write(
+        tmp_path, wxr.post(1, body=classic), wxr.post(2, body=gutenberg, slug="g")
+    )
+
+    wxr_import(path)
+
+    body = ArticlePage.objects.get(slug="article-1").body
+    assert [b.block_type for b in body] == ["paragraph", "embed", "embed", "paragraph"]
+    assert [(b.value.safe_url, b.value.provider_name) for b in body[1:3]] == [
+        ("https://vimeo.com/42", "Vimeo"),
+        ("https://x.com/redaction/status/1", "X (Twitter)"),
+    ]
+    video = ArticlePage.objects.get(slug="g").body[0].value
+    assert (video.safe_url, video["title"]) == (
+        "https://www.youtube.com/watch?v=z",
+        "Le clip",
+    )
