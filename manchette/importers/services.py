@@ -5,13 +5,16 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
@@ -149,6 +152,7 @@ REPORT_KINDS = (
     "tags",
     "authors",
     "images",
+    "documents",
     "redirects",
 )
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
@@ -170,6 +174,9 @@ _MISSING = object()
 FLUSH_EVERY = 1000
 _SIZE_SUFFIX = re.compile(r"(-\d+x\d+|-scaled|-rotated|-e\d{10,})+(?=\.\w+$)")
 _BR = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
+# An opening link tag of rich text (as html_to_blocks writes it) and its target.
+_HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>', re.IGNORECASE)
+_HREF_VALUE = re.compile(r"<a\b[^>]*?\bhref=[\"']([^\"']+)", re.IGNORECASE)
 
 
 @dataclass
@@ -351,8 +358,10 @@ class _WxrImport:
         self.tag_objects: dict = {}
         self.by_guid: dict[str, int] = {}
         self.article_pks: set[int] = set()
+        self.documents_by_key: dict[str, int] = {}
         self.images_state = ""
         self.dry_run_images: set[str] = set()
+        self.dry_run_documents: set[str] = set()
 
     # -- helpers ---------------------------------------------------------------
 
@@ -724,18 +733,28 @@ class _WxrImport:
         return tag.name
 
     def attachment(self, item: WxrPost) -> None:
+        """Import an attachment found under ``--media-dir``: an image becomes a
+        Wagtail image, any other file (PDF, sound…) a Wagtail document."""
         url = item.attachment_url or item.guid
         attachment = _Attachment(url=url, caption=plain_text(item.excerpt)[:300])
         self.attachments[item.wp_id] = attachment
         key = _upload_key(url)
-        suffix = Path(key).suffix.lower()
-        if suffix not in IMAGE_EXTENSIONS:
-            self.report.skip(item.wp_id, "attachment", f"not an image: {key}")
-            return
-        known = self.known.get((WxrObject.Kind.ATTACHMENT, item.wp_id))
-        if known is not None and Image.objects.filter(pk=known.object_id).exists():
-            attachment.image_id = known.object_id
-            self._set(self.images_by_key, key, known.object_id)
+        is_image = Path(key).suffix.lower() in IMAGE_EXTENSIONS
+        if is_image:
+            kind, model, label = WxrObject.Kind.ATTACHMENT, Image, "images"
+            by_key, dry_run_keys = self.images_by_key, self.dry_run_images
+        else:
+            kind, model, label = (
+                WxrObject.Kind.DOCUMENT,
+                get_document_model(),
+                "documents",
+            )
+            by_key, dry_run_keys = self.documents_by_key, self.dry_run_documents
+        known = self.known.get((kind, item.wp_id))
+        if known is not None and model.objects.filter(pk=known.object_id).exists():
+            if is_image:
+                attachment.image_id = known.object_id
+            self._set(by_key, key, known.object_id)
             return
         if self.media_dir is None:
             self.report.skip(
@@ -750,27 +769,34 @@ class _WxrImport:
             self.report.skip(item.wp_id, "attachment", f"file not found: {relative}")
             return
         if self.report.dry_run:
-            # No file is written in a dry run; the image counts as found.
-            self.dry_run_images.add(key)
-            self.report.created["images"] += 1
+            # No file is written in a dry run; the file counts as found.
+            dry_run_keys.add(key)
+            self.report.created[label] += 1
             return
-        image = None
+        obj = None
         try:
             with transaction.atomic(), open(candidate, "rb") as handle:
-                image = Image(
-                    title=_title_or_fallback(item.title, "", fallback=candidate.name),
-                    file=ImageFile(handle, name=candidate.name),
-                )
-                image.save()
-                self._remember(WxrObject.Kind.ATTACHMENT, item.wp_id, image.pk)
+                title = _title_or_fallback(item.title, "", fallback=candidate.name)
+                if is_image:
+                    obj = Image(
+                        title=title, file=ImageFile(handle, name=candidate.name)
+                    )
+                else:
+                    obj = model(title=title, file=File(handle, name=candidate.name))
+                obj.save()
+                self._remember(kind, item.wp_id, obj.pk)
         except Exception as exc:  # A broken file must not stop the import.
-            if image is not None and image.file:
-                image.file.delete(save=False)
-            self.report.skip(item.wp_id, "attachment", f"unreadable image: {exc}"[:300])
+            if obj is not None and obj.file:
+                obj.file.delete(save=False)
+            what = "image" if is_image else "file"
+            self.report.skip(
+                item.wp_id, "attachment", f"unreadable {what}: {exc}"[:300]
+            )
             return
-        attachment.image_id = image.pk
-        self._set(self.images_by_key, key, image.pk)
-        self.report.created["images"] += 1
+        if is_image:
+            attachment.image_id = obj.pk
+        self._set(by_key, key, obj.pk)
+        self.report.created[label] += 1
 
     def remember_urls(self, item: WxrPost) -> None:
         """Note every URL by which another post may link to ``item``."""
@@ -822,7 +848,41 @@ class _WxrImport:
         blocks = html_to_blocks(
             html, resolve_article=resolve, resolve_image=self._resolve_image
         )
+        if self.documents_by_key:
+            for block in blocks:
+                if block["type"] == "paragraph":
+                    block["value"] = _HREF.sub(self._document_link, block["value"])
         return blocks, html, waiting
+
+    def _upload_document(self, href: str) -> tuple[str, bool]:
+        """Return (key, is a non-image upload of the old site) for a link target."""
+        href = unescape(href or "").strip()
+        path = self._old_path(href)
+        if not path or "/wp-content/uploads/" not in path:
+            return "", False
+        key = _upload_key(href)
+        suffix = Path(key).suffix.lower()
+        return key, bool(suffix) and suffix not in IMAGE_EXTENSIONS
+
+    def _document_link(self, match: re.Match) -> str:
+        """Turn a link to an uploaded file into a rich-text link to its document."""
+        key, is_document = self._upload_document(match.group(1))
+        document_id = self.documents_by_key.get(key) if is_document else None
+        if document_id is None:
+            return match.group(0)
+        return f'<a linktype="document" id="{document_id}">'
+
+    def _missing_documents(self, item: WxrPost, html: str) -> None:
+        """Report links to uploaded files (not images) that were not imported."""
+        missing = []
+        for href in _HREF_VALUE.findall(html):
+            key, is_document = self._upload_document(href)
+            if not is_document or key in missing:
+                continue
+            if key not in self.documents_by_key and key not in self.dry_run_documents:
+                missing.append(key)
+        for key in missing:
+            self.report.skip(item.wp_id, "document", f"document not found: {key}")
 
     def _missing_images(self, item: WxrPost, html: str) -> None:
         missing = []
@@ -1042,6 +1102,7 @@ class _WxrImport:
                 f"featured image {item.meta['_thumbnail_id']} not found",
             )
         self._missing_images(item, html)
+        self._missing_documents(item, html)
         article.tags.set([self.tag_objects[name] for name in tag_names])
         article.article_authors.set(
             [ArticlePageAuthor(author_id=author_id, sort_order=0)] if author_id else []
@@ -1257,6 +1318,7 @@ class _WxrImport:
         )
         page.go_live_at = go_live_at
         self._missing_images(item, html)
+        self._missing_documents(item, html)
         if created:
             self._insert_page(parent_id, page)
         else:
@@ -1311,6 +1373,10 @@ class _WxrImport:
         self._flush()
         # What the bodies' images resolve to: part of every item's fingerprint.
         self.images_state = _fingerprint(sorted(self.images_by_key.items()))
+        if self.documents_by_key:
+            self.images_state = _fingerprint(
+                self.images_state, sorted(self.documents_by_key.items())
+            )
         self.progress(total=self.total_items, advance=0)
         for entry in iter_wxr(self.path):
             if not isinstance(entry, WxrPost):

@@ -50,6 +50,7 @@ def test_import_reports_counts_per_kind(imported):
         "tags": 3,
         "authors": 3,
         "images": 1,
+        "documents": 0,
         "redirects": imported.created["redirects"],
     }
     assert imported.created["redirects"] >= 20
