@@ -4,6 +4,7 @@ import hashlib
 import json
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -362,6 +363,8 @@ class _WxrImport:
         self.images_state = ""
         self.dry_run_images: set[str] = set()
         self.dry_run_documents: set[str] = set()
+        # Pages written by this run: indexed (search, references) at the end.
+        self.written_pages: set[int] = set()
 
     # -- helpers ---------------------------------------------------------------
 
@@ -555,6 +558,7 @@ class _WxrImport:
         elif page.title != name:
             page.title = page.draft_title = name
             page.save(clean=False, update_fields=["title", "draft_title"])
+            self.written_pages.add(page.pk)
             self.report.updated["authors"] += 1
         self._set(self.authors, author.login, page.pk)
         self._remember(WxrObject.Kind.AUTHOR, author.login, page.pk)
@@ -964,6 +968,7 @@ class _WxrImport:
             latest_revision=revision,
             live_revision=revision if live else None,
         )
+        self.written_pages.add(page.pk)
         page.latest_revision = revision
         page.live_revision = revision if live else None
 
@@ -1483,7 +1488,11 @@ def wxr_import(
     tz = ZoneInfo(time_zone or settings.TIME_ZONE)
     report = None
     try:
-        with transaction.atomic(), disable_reference_index_auto_update():
+        with (
+            transaction.atomic(),
+            disable_reference_index_auto_update(),
+            _deferred_search_index(),
+        ):
             importer = _WxrImport(
                 path,
                 media_dir=media_dir,
@@ -1495,6 +1504,53 @@ def wxr_import(
             report = importer.run()
             if dry_run:
                 raise _DryRun
+            _after_import(importer)
     except _DryRun:
         pass
     return report
+
+
+@contextmanager
+def _deferred_search_index():
+    """Stop the per-page search-index task while pages are written (one task row
+    per page, in a transaction that may hold thousands): ``_after_import`` queues
+    the imported pages in chunks instead. Only this process's handlers change,
+    and only for the page types the import writes.
+    """
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    from manchette.news.models import AuthorPage, ContentPage, SectionPage
+
+    models = (ArticlePage, ContentPage, SectionPage, AuthorPage)
+    disconnected = [
+        model
+        for model in models
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def _after_import(importer: "_WxrImport") -> None:
+    """Do what publishing does, once for the whole import: queue the search and
+    reference index updates of the written pages, and (after the commit) purge
+    every cached page and the navigation, since lists, sections and menus may all
+    have changed.
+    """
+    from django.core.cache import cache
+
+    from manchette.core.cache import purge_everything
+    from manchette.news.selectors import NAV_CACHE_KEY
+
+    from .tasks import enqueue_pages_imported
+
+    report = importer.report
+    if importer.written_pages:
+        enqueue_pages_imported(importer.written_pages)
+    if any(report.created.values()) or any(report.updated.values()):
+        transaction.on_commit(lambda: cache.delete(NAV_CACHE_KEY))
+        purge_everything()
