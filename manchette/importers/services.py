@@ -242,13 +242,40 @@ def section_map_load(path: Path) -> dict[str, tuple[str, str]]:
     return mapping
 
 
+_UPLOADS = "/wp-content/uploads/"
+_WPCOM_FILES = ".files.wordpress.com"
+
+
+def _wpcom_upload(url: str) -> str | None:
+    """Return the path of a WordPress.com upload (``2013/09/a.jpg``), served from
+    ``blog.files.wordpress.com`` or through its ``i0.wp.com`` proxy, else None."""
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").lower()
+    path = unquote(parts.path)
+    if host.endswith(_WPCOM_FILES):
+        return path.lstrip("/")
+    if _WPCOM_FILES + "/" in path:
+        return path.split(_WPCOM_FILES + "/", 1)[1]
+    return None
+
+
+def _upload_path(url: str, *, lower: bool = True) -> str:
+    """Return the path of an uploaded file's URL under ``uploads/`` (on
+    WordPress.com, under the blog's files host), else its file name."""
+    path = _wpcom_upload(url)
+    if path is None:
+        path = unquote(urlsplit(url or "").path)
+        path = (
+            path.split(_UPLOADS, 1)[1] if _UPLOADS in path else path.rsplit("/", 1)[-1]
+        )
+    return path.lower() if lower else path
+
+
 def _upload_key(url: str) -> str:
     """Return the key of an uploaded file's URL: its path under ``uploads/``,
-    without WordPress's size suffixes (``-300x200``, ``-scaled``)."""
-    path = unquote(urlsplit(url or "").path)
-    marker = "/wp-content/uploads/"
-    path = path.split(marker, 1)[1] if marker in path else path.rsplit("/", 1)[-1]
-    return _SIZE_SUFFIX.sub("", path).lower()
+    without WordPress's size suffixes (``-300x200``, ``-scaled``), so that a
+    resized copy finds its original."""
+    return _SIZE_SUFFIX.sub("", _upload_path(url))
 
 
 def _comment_text(html: str) -> str:
@@ -742,7 +769,7 @@ class _WxrImport:
         url = item.attachment_url or item.guid
         attachment = _Attachment(url=url, caption=plain_text(item.excerpt)[:300])
         self.attachments[item.wp_id] = attachment
-        key = _upload_key(url)
+        key = _upload_path(url)
         is_image = Path(key).suffix.lower() in IMAGE_EXTENSIONS
         if is_image:
             kind, model, label = WxrObject.Kind.ATTACHMENT, Image, "images"
@@ -758,23 +785,21 @@ class _WxrImport:
         if known is not None and model.objects.filter(pk=known.object_id).exists():
             if is_image:
                 attachment.image_id = known.object_id
-            self._set(by_key, key, known.object_id)
+            self._set_upload_key(by_key, url, known.object_id)
             return
         if self.media_dir is None:
             self.report.skip(
                 item.wp_id, "attachment", f"file not found: {key} (no --media-dir)"
             )
             return
-        relative = (
-            unquote(urlsplit(url).path).split("/wp-content/uploads/")[-1].lstrip("/")
-        )
+        relative = _upload_path(url, lower=False).lstrip("/")
         candidate = (self.media_dir / relative).resolve()
         if self.media_dir.resolve() not in candidate.parents or not candidate.is_file():
             self.report.skip(item.wp_id, "attachment", f"file not found: {relative}")
             return
         if self.report.dry_run:
             # No file is written in a dry run; the file counts as found.
-            dry_run_keys.add(key)
+            dry_run_keys.update({key, _upload_key(url)})
             self.report.created[label] += 1
             return
         obj = None
@@ -799,8 +824,16 @@ class _WxrImport:
             return
         if is_image:
             attachment.image_id = obj.pk
-        self._set(by_key, key, obj.pk)
+        self._set_upload_key(by_key, url, obj.pk)
         self.report.created[label] += 1
+
+    def _set_upload_key(self, by_key: dict, url: str, pk: int) -> None:
+        """Map an upload's exact path and, unless another file has that exact
+        path, its path without size suffix (for resized copies) to ``pk``."""
+        self._set(by_key, _upload_path(url), pk)
+        key = _upload_key(url)
+        if key not in by_key:
+            self._set(by_key, key, pk)
 
     def remember_urls(self, item: WxrPost) -> None:
         """Note every URL by which another post may link to ``item``."""
@@ -829,7 +862,8 @@ class _WxrImport:
         return self.post_pks.get(wp_id)
 
     def _resolve_image(self, src: str) -> int | None:
-        return self.images_by_key.get(_upload_key(src))
+        found = self.images_by_key.get(_upload_path(src))
+        return found if found is not None else self.images_by_key.get(_upload_key(src))
 
     def _attachment_url(self, wp_id: str) -> str | None:
         attachment = self.attachments.get(wp_id)
@@ -861,10 +895,11 @@ class _WxrImport:
     def _upload_document(self, href: str) -> tuple[str, bool]:
         """Return (key, is a non-image upload of the old site) for a link target."""
         href = unescape(href or "").strip()
-        path = self._old_path(href)
-        if not path or "/wp-content/uploads/" not in path:
-            return "", False
-        key = _upload_key(href)
+        if _wpcom_upload(href) is None:
+            path = self._old_path(href)
+            if not path or _UPLOADS not in path:
+                return "", False
+        key = _upload_path(href)
         suffix = Path(key).suffix.lower()
         return key, bool(suffix) and suffix not in IMAGE_EXTENSIONS
 
@@ -891,8 +926,10 @@ class _WxrImport:
     def _missing_images(self, item: WxrPost, html: str) -> None:
         missing = []
         for src in re.findall(r"<img\b[^>]*\bsrc=[\"']([^\"']+)", html, re.IGNORECASE):
-            key = _upload_key(src)
-            found = self._resolve_image(src) is not None or key in self.dry_run_images
+            key = _upload_path(src)
+            found = self._resolve_image(src) is not None or bool(
+                {key, _upload_key(src)} & self.dry_run_images
+            )
             if not found and key not in missing:
                 missing.append(key)
         for key in missing:
