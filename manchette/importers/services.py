@@ -4,6 +4,7 @@ import hashlib
 import json
 import logging
 import re
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
@@ -172,7 +173,11 @@ SKIPPED_STATUSES = {
     "inherit": "revision",
 }
 _MISSING = object()
-FLUSH_EVERY = 1000
+# Rows gathered (import records, redirects, revisions, tags, comments) before they
+# are written in batches, between items.
+FLUSH_EVERY = 5000
+# Posts and pages written in one savepoint (see _WxrImport._run_batch).
+BATCH_SIZE = 100
 _SIZE_SUFFIX = re.compile(r"(-\d+x\d+|-scaled|-rotated|-e\d{10,})+(?=\.\w+$)")
 _BR = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
 # An opening link tag of rich text (as html_to_blocks writes it) and its target.
@@ -205,6 +210,23 @@ class WxrReport:
             "updated": dict(self.updated),
             "skipped": list(self.skipped),
         }
+
+
+@dataclass(eq=False)
+class _PendingRevision:
+    """A revision to write at the next flush, and what it makes of its page."""
+
+    revision: Revision
+    page_id: int
+    live: bool
+
+
+@dataclass(eq=False)
+class _PendingComments:
+    """The comments of a new article, written at the next flush (threads kept)."""
+
+    article_id: int
+    rows: dict
 
 
 @dataclass
@@ -377,6 +399,7 @@ class _WxrImport:
         self.next_step: dict[int, int] = {}
         self.deferred: dict[str, WxrPost] = {}
         self.total_items = 0
+        self.batch: list[WxrPost] = []
         self._undo: list = []
         self.pending: list = []
         self.parents: dict[int, Page] = {}
@@ -464,15 +487,31 @@ class _WxrImport:
                 obj.save(update_fields=["object_id", "fingerprint", "imported_at"])
         return obj
 
+    def _buffer(self, obj) -> None:
+        """Keep ``obj`` for the next flush (forgotten if the current item fails)."""
+        self.pending.append(obj)
+        self._undo.append(lambda: self.pending.remove(obj))
+
     def _flush(self) -> None:
-        """Write the import records and redirects gathered since the last flush."""
-        pending = [obj for obj in self.pending if obj.pk is None]
-        WxrObject.objects.bulk_create(
-            [obj for obj in pending if isinstance(obj, WxrObject)], batch_size=500
+        """Write the rows gathered since the last flush, a few queries per kind
+        whatever their number: import records, redirects, revisions (and the pages'
+        pointers to them), tags and authors of new articles, their comments.
+
+        Everything that can fail for an item was checked while the item was read;
+        these are plain inserts of rows that reference existing ones.
+        """
+        pending = [obj for obj in self.pending if getattr(obj, "pk", None) is None]
+        by_type = defaultdict(list)
+        for obj in pending:
+            by_type[type(obj)].append(obj)
+        WxrObject.objects.bulk_create(by_type[WxrObject], batch_size=1000)
+        Redirect.objects.bulk_create(by_type[Redirect], batch_size=1000)
+        ArticlePageTag.objects.bulk_create(by_type[ArticlePageTag], batch_size=1000)
+        ArticlePageAuthor.objects.bulk_create(
+            by_type[ArticlePageAuthor], batch_size=1000
         )
-        Redirect.objects.bulk_create(
-            [obj for obj in pending if isinstance(obj, Redirect)], batch_size=500
-        )
+        self._flush_revisions(by_type[_PendingRevision])
+        self._flush_comments(by_type[_PendingComments])
         for obj in pending:
             if isinstance(obj, Redirect) and obj.pk is not None:
                 self.redirects[obj.old_path] = (
@@ -482,6 +521,50 @@ class _WxrImport:
                     "",
                 )
         self.pending = []
+
+    def _flush_revisions(self, pending: list[_PendingRevision]) -> None:
+        if not pending:
+            return
+        Revision.objects.bulk_create([p.revision for p in pending], batch_size=500)
+        latest = {}
+        for entry in pending:  # A page written twice keeps its last revision.
+            latest[entry.page_id] = Page(
+                pk=entry.page_id,
+                latest_revision_id=entry.revision.pk,
+                live_revision_id=entry.revision.pk if entry.live else None,
+            )
+        Page.objects.bulk_update(
+            list(latest.values()), ["latest_revision", "live_revision"], batch_size=500
+        )
+
+    def _flush_comments(self, pending: list[_PendingComments]) -> None:
+        """Insert the comments of new articles, thread level by thread level, so
+        that a reply gets its parent's id; one insert per level for all articles."""
+        from manchette.comments.models import Comment
+
+        waiting = {
+            (entry.article_id, wp_id): (comment, parent)
+            for entry in pending
+            for wp_id, (comment, parent) in entry.rows.items()
+        }
+        pks: dict[tuple[int, str], int] = {}
+        while waiting:
+            ready = {
+                key: entry
+                for key, entry in waiting.items()
+                if entry[1] in {"", "0"} or (key[0], entry[1]) not in waiting
+            }
+            # A loop of replies (it happens in broken exports): cut it.
+            ready = ready or dict(waiting)
+            for (article_id, _wp_id), (comment, parent) in ready.items():
+                comment.article_id = article_id
+                comment.parent_id = pks.get((article_id, parent))
+            Comment.objects.bulk_create(
+                [comment for comment, _parent in ready.values()], batch_size=1000
+            )
+            for key, (comment, _parent) in ready.items():
+                pks[key] = comment.pk
+                del waiting[key]
 
     def _parent(self, parent_id: int) -> Page:
         """Return the parent page (cached: its path and URL do not change here)."""
@@ -500,8 +583,9 @@ class _WxrImport:
             )
         taken = self.child_slugs[parent_id]
         slug = unique_slug(base, taken)
-        # A slug of a rolled-back item stays taken: harmless, and simpler.
         taken.add(slug)
+        # Freed if the item is rolled back, so that its second try keeps it.
+        self._undo.append(lambda: taken.discard(slug))
         return slug
 
     def _old_path(self, url: str) -> str | None:
@@ -965,18 +1049,18 @@ class _WxrImport:
         # row (post_save still fires, so the search index is told).
         models.Model.save(page)
         if isinstance(page, ArticlePage):
-            ArticlePageTag.objects.bulk_create(
-                ArticlePageTag(tag_id=item.tag_id, content_object_id=page.pk)
-                for item in page.tagged_items.all()
-            )
-            ArticlePageAuthor.objects.bulk_create(
-                ArticlePageAuthor(
-                    page_id=page.pk,
-                    author_id=link.author_id,
-                    sort_order=link.sort_order,
+            for item in page.tagged_items.all():
+                self._buffer(
+                    ArticlePageTag(tag_id=item.tag_id, content_object_id=page.pk)
                 )
-                for link in page.article_authors.all()
-            )
+            for link in page.article_authors.all():
+                self._buffer(
+                    ArticlePageAuthor(
+                        page_id=page.pk,
+                        author_id=link.author_id,
+                        sort_order=link.sort_order,
+                    )
+                )
         self.touched_parents.add(parent_id)
         if live is not None:
             self._write_revision(page, live=live)
@@ -992,7 +1076,9 @@ class _WxrImport:
             )
 
     def _write_revision(self, page, *, live: bool, go_live_at=None) -> None:
-        revision = Revision.objects.create(
+        """Keep a revision of ``page`` (its live one when ``live``) for the next
+        flush, which writes it and points the page at it."""
+        revision = Revision(
             content_type_id=self.content_types[type(page)],
             base_content_type_id=self.content_types[Page],
             object_id=str(page.pk),
@@ -1001,13 +1087,8 @@ class _WxrImport:
             object_str=str(page)[:255],
             approved_go_live_at=go_live_at,
         )
-        Page.objects.filter(pk=page.pk).update(
-            latest_revision=revision,
-            live_revision=revision if live else None,
-        )
+        self._buffer(_PendingRevision(revision=revision, page_id=page.pk, live=live))
         self.written_pages.add(page.pk)
-        page.latest_revision = revision
-        page.live_revision = revision if live else None
 
     def _status(self, item: WxrPost):
         """Return (live, first_published_at, go_live_at) for an item's status."""
@@ -1238,6 +1319,11 @@ class _WxrImport:
 
         if not rows:
             return
+        if created:
+            # A new article: its comments go in with the next flush.
+            self._buffer(_PendingComments(article_id=article.pk, rows=rows))
+            self.report.created["comments"] += len(rows)
+            return
         prefix = f"wxr:{self.source}:"
         existing = (
             {}
@@ -1427,6 +1513,7 @@ class _WxrImport:
             if entry.post_type == "attachment":
                 continue
             if entry.post_type not in {"post", "page"}:
+                self._run_batch()
                 self.report.skip(
                     entry.wp_id,
                     entry.post_type,
@@ -1437,18 +1524,61 @@ class _WxrImport:
                 reason = SKIPPED_STATUSES.get(
                     entry.status, f"unknown status {entry.status!r}"
                 )
+                self._run_batch()
                 self.report.skip(entry.wp_id, entry.post_type, reason)
                 self._skip_comments(entry, "post skipped")
                 continue
-            handler = self.post if entry.post_type == "post" else self.page
-            if not self._guarded(entry.wp_id, entry.post_type, handler, entry):
-                self._skip_comments(entry, "post skipped")
-            if len(self.pending) >= FLUSH_EVERY:
-                self._flush()
+            self.batch.append(entry)
+            if len(self.batch) >= BATCH_SIZE:
+                self._run_batch()
+                if len(self.pending) >= FLUSH_EVERY:
+                    self._flush()
+        self._run_batch()
         self._flush()
         self._fix_tree()
         self.finish_deferred()
         return self.report
+
+    def _run_batch(self) -> None:
+        """Import the posts and pages gathered in ``self.batch`` in one savepoint.
+
+        Savepoints cost two round trips each: one per item made a PostgreSQL
+        import much slower. If an item of the batch fails, the whole batch is
+        rolled back (in the database and in memory) and its items are imported
+        again one by one, each in its own savepoint, so the bad one is skipped
+        and nothing of it stays.
+        """
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        report = self.report
+        created, updated = dict(report.created), dict(report.updated)
+        skipped, derived = len(report.skipped), len(report.summaries_derived)
+        unchanged = report.unchanged
+        undo_all: list = []
+        try:
+            with transaction.atomic():
+                for entry in batch:
+                    self._undo = []
+                    self._handler(entry)(entry)
+                    undo_all.extend(self._undo)
+        except Exception:
+            logger.debug("WXR batch rolled back; importing its items one by one")
+            for undo in reversed(undo_all + self._undo):
+                undo()
+            report.created, report.updated = created, updated
+            del report.skipped[skipped:]
+            del report.summaries_derived[derived:]
+            report.unchanged = unchanged
+            for entry in batch:
+                if not self._guarded(
+                    entry.wp_id, entry.post_type, self._handler(entry), entry
+                ):
+                    self._skip_comments(entry, "post skipped")
+        self._undo = []
+
+    def _handler(self, entry: WxrPost):
+        return self.post if entry.post_type == "post" else self.page
 
     def _skip_comments(self, item: WxrPost, reason: str) -> None:
         for comment in item.comments:

@@ -597,3 +597,69 @@ def test_embeds_of_every_kind_become_embed_blocks(home, tmp_path):
         "https://www.youtube.com/watch?v=z",
         "Le clip",
     )
+
+
+@pytest.fixture
+def refuse_summary_boom(db):
+    """A database trigger refusing an article whose summary is "BOOM": a failure
+    that comes after the item's page row was written."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.summary = 'BOOM.' THEN RAISE EXCEPTION 'refused'; END IF; "
+                "RETURN NEW; END; $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                "CREATE TRIGGER refuse_boom BEFORE INSERT ON news_articlepage "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_boom()"
+            )
+        else:
+            cursor.execute(
+                "CREATE TRIGGER refuse_boom BEFORE INSERT ON news_articlepage "
+                "WHEN NEW.summary = 'BOOM.' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+
+
+def test_an_item_failing_mid_batch_leaves_nothing_and_spares_the_others(
+    home, tmp_path, refuse_summary_boom
+):
+    posts = [
+        wxr.post(
+            n,
+            slug=f"ok-{n}",
+            excerpt="BOOM." if n == 5 else "Bien.",
+            comments=[wxr.comment(100 + n), wxr.comment(200 + n, parent=str(100 + n))],
+            tags=[(f"sujet-{n}", f"Sujet {n}")],
+        )
+        for n in range(1, 10)
+    ]
+    path = wxr.write(tmp_path, *posts)
+    home_revisions = Revision.objects.count()
+
+    report = wxr_import(path)
+
+    assert home_revisions == 3  # home, authors, tags: made before the import
+    assert report.created["articles"] == 8
+    assert report.created["comments"] == 16
+    assert [s["wp_id"] for s in report.skipped if s["kind"] == "post"] == ["5"]
+    assert "refused" in next(s for s in report.skipped if s["wp_id"] == "5")["reason"]
+    assert sorted(ArticlePage.objects.values_list("slug", flat=True)) == [
+        f"ok-{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9)
+    ]
+    assert not Page.objects.filter(slug="ok-5").exists()
+    # One revision per page, none left by the rolled-back try.
+    revised = sorted(
+        int(pk) for pk in Revision.objects.values_list("object_id", flat=True)
+    )
+    assert revised == sorted(
+        Page.objects.filter(depth__gt=1).values_list("pk", flat=True)
+    )
+    assert not WxrObject.objects.filter(kind="post", wp_id="5").exists()
+    assert not Redirect.objects.filter(old_path__contains="ok-5").exists()
+    assert not Comment.objects.filter(source_id__endswith=":105").exists()
+    assert Comment.objects.count() == 16
+    assert all(c.parent_id for c in Comment.objects.filter(source_id__contains=":20"))
+    assert not Page.find_problems()[0]
