@@ -210,7 +210,11 @@ def body_blocks(request, body) -> list[dict]:
                 "credit": value["credit"] or "",
             }
         elif kind == "embed":
-            data = {"url": value.url if value else ""}
+            data = {
+                "url": value.safe_url,
+                "provider": value.provider_name,
+                "title": value.get("title") or "",
+            }
         elif kind == "read_also":
             target = value["article"]
             if target is None or not target.live:

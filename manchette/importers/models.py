@@ -14,6 +14,7 @@ class WxrObject(models.Model):
         POST = "post", _("article")
         PAGE = "page", _("page")
         ATTACHMENT = "attachment", _("image")
+        DOCUMENT = "document", _("document")
         CATEGORY = "category", _("catégorie")
         TAG = "tag", _("mot-clé")
         AUTHOR = "author", _("auteur")
@@ -43,9 +44,14 @@ class WxrObject(models.Model):
     def target_title(self) -> str:
         """Return the title of the page (or the name of the tag or image) made."""
         from taggit.models import Tag
+        from wagtail.documents import get_document_model
         from wagtail.images.models import Image
         from wagtail.models import Page
 
-        model = {self.Kind.TAG: Tag, self.Kind.ATTACHMENT: Image}.get(self.kind, Page)
+        model = {
+            self.Kind.TAG: Tag,
+            self.Kind.ATTACHMENT: Image,
+            self.Kind.DOCUMENT: get_document_model(),
+        }.get(self.kind, Page)
         found = model.objects.filter(pk=self.object_id).first()
         return str(found) if found else "—"

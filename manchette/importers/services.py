@@ -4,14 +4,19 @@ import hashlib
 import json
 import logging
 import re
+from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
@@ -149,6 +154,7 @@ REPORT_KINDS = (
     "tags",
     "authors",
     "images",
+    "documents",
     "redirects",
 )
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
@@ -167,9 +173,16 @@ SKIPPED_STATUSES = {
     "inherit": "revision",
 }
 _MISSING = object()
-FLUSH_EVERY = 1000
+# Rows gathered (import records, redirects, revisions, tags, comments) before they
+# are written in batches, between items.
+FLUSH_EVERY = 5000
+# Posts and pages written in one savepoint (see _WxrImport._run_batch).
+BATCH_SIZE = 100
 _SIZE_SUFFIX = re.compile(r"(-\d+x\d+|-scaled|-rotated|-e\d{10,})+(?=\.\w+$)")
 _BR = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
+# An opening link tag of rich text (as html_to_blocks writes it) and its target.
+_HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>', re.IGNORECASE)
+_HREF_VALUE = re.compile(r"<a\b[^>]*?\bhref=[\"']([^\"']+)", re.IGNORECASE)
 
 
 @dataclass
@@ -199,6 +212,23 @@ class WxrReport:
         }
 
 
+@dataclass(eq=False)
+class _PendingRevision:
+    """A revision to write at the next flush, and what it makes of its page."""
+
+    revision: Revision
+    page_id: int
+    live: bool
+
+
+@dataclass(eq=False)
+class _PendingComments:
+    """The comments of a new article, written at the next flush (threads kept)."""
+
+    article_id: int
+    rows: dict
+
+
 @dataclass
 class _Attachment:
     url: str
@@ -207,10 +237,11 @@ class _Attachment:
 
 
 def section_map_load(path: Path) -> dict[str, tuple[str, str]]:
-    """Return ``{category slug: (section slug, section title)}`` from a CSV file.
+    """Return ``{category slug: (section path, section title)}`` from a CSV file.
 
-    Each row is ``category_slug,section_slug[,section title]``; a header row
-    starting with ``category`` and blank lines are ignored.
+    Each row is ``category_slug,section_path[,section title]``, where the section
+    path is a slug (``politique``) or a nested path (``politique/elections``); a
+    header row starting with ``category`` and blank lines are ignored.
     """
     import csv
 
@@ -220,22 +251,53 @@ def section_map_load(path: Path) -> dict[str, tuple[str, str]]:
             cells = [cell.strip() for cell in row]
             if len(cells) < 2 or not cells[0] or cells[0].lower().startswith("categor"):
                 continue
-            slug = ascii_slug(cells[1], max_length=60)
-            if slug:
+            parts = [
+                ascii_slug(part, max_length=60)
+                for part in cells[1].strip("/").split("/")
+                if part.strip()
+            ]
+            if parts and all(parts):
                 mapping[unquote(cells[0]).lower()] = (
-                    slug,
+                    "/".join(parts),
                     cells[2] if len(cells) > 2 and cells[2] else "",
                 )
     return mapping
 
 
+_UPLOADS = "/wp-content/uploads/"
+_WPCOM_FILES = ".files.wordpress.com"
+
+
+def _wpcom_upload(url: str) -> str | None:
+    """Return the path of a WordPress.com upload (``2013/09/a.jpg``), served from
+    ``blog.files.wordpress.com`` or through its ``i0.wp.com`` proxy, else None."""
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").lower()
+    path = unquote(parts.path)
+    if host.endswith(_WPCOM_FILES):
+        return path.lstrip("/")
+    if _WPCOM_FILES + "/" in path:
+        return path.split(_WPCOM_FILES + "/", 1)[1]
+    return None
+
+
+def _upload_path(url: str, *, lower: bool = True) -> str:
+    """Return the path of an uploaded file's URL under ``uploads/`` (on
+    WordPress.com, under the blog's files host), else its file name."""
+    path = _wpcom_upload(url)
+    if path is None:
+        path = unquote(urlsplit(url or "").path)
+        path = (
+            path.split(_UPLOADS, 1)[1] if _UPLOADS in path else path.rsplit("/", 1)[-1]
+        )
+    return path.lower() if lower else path
+
+
 def _upload_key(url: str) -> str:
     """Return the key of an uploaded file's URL: its path under ``uploads/``,
-    without WordPress's size suffixes (``-300x200``, ``-scaled``)."""
-    path = unquote(urlsplit(url or "").path)
-    marker = "/wp-content/uploads/"
-    path = path.split(marker, 1)[1] if marker in path else path.rsplit("/", 1)[-1]
-    return _SIZE_SUFFIX.sub("", path).lower()
+    without WordPress's size suffixes (``-300x200``, ``-scaled``), so that a
+    resized copy finds its original."""
+    return _SIZE_SUFFIX.sub("", _upload_path(url))
 
 
 def _comment_text(html: str) -> str:
@@ -337,6 +399,7 @@ class _WxrImport:
         self.next_step: dict[int, int] = {}
         self.deferred: dict[str, WxrPost] = {}
         self.total_items = 0
+        self.batch: list[WxrPost] = []
         self._undo: list = []
         self.pending: list = []
         self.parents: dict[int, Page] = {}
@@ -346,8 +409,12 @@ class _WxrImport:
         self.tag_objects: dict = {}
         self.by_guid: dict[str, int] = {}
         self.article_pks: set[int] = set()
+        self.documents_by_key: dict[str, int] = {}
         self.images_state = ""
         self.dry_run_images: set[str] = set()
+        self.dry_run_documents: set[str] = set()
+        # Pages written by this run: indexed (search, references) at the end.
+        self.written_pages: set[int] = set()
 
     # -- helpers ---------------------------------------------------------------
 
@@ -420,15 +487,31 @@ class _WxrImport:
                 obj.save(update_fields=["object_id", "fingerprint", "imported_at"])
         return obj
 
+    def _buffer(self, obj) -> None:
+        """Keep ``obj`` for the next flush (forgotten if the current item fails)."""
+        self.pending.append(obj)
+        self._undo.append(lambda: self.pending.remove(obj))
+
     def _flush(self) -> None:
-        """Write the import records and redirects gathered since the last flush."""
-        pending = [obj for obj in self.pending if obj.pk is None]
-        WxrObject.objects.bulk_create(
-            [obj for obj in pending if isinstance(obj, WxrObject)], batch_size=500
+        """Write the rows gathered since the last flush, a few queries per kind
+        whatever their number: import records, redirects, revisions (and the pages'
+        pointers to them), tags and authors of new articles, their comments.
+
+        Everything that can fail for an item was checked while the item was read;
+        these are plain inserts of rows that reference existing ones.
+        """
+        pending = [obj for obj in self.pending if getattr(obj, "pk", None) is None]
+        by_type = defaultdict(list)
+        for obj in pending:
+            by_type[type(obj)].append(obj)
+        WxrObject.objects.bulk_create(by_type[WxrObject], batch_size=1000)
+        Redirect.objects.bulk_create(by_type[Redirect], batch_size=1000)
+        ArticlePageTag.objects.bulk_create(by_type[ArticlePageTag], batch_size=1000)
+        ArticlePageAuthor.objects.bulk_create(
+            by_type[ArticlePageAuthor], batch_size=1000
         )
-        Redirect.objects.bulk_create(
-            [obj for obj in pending if isinstance(obj, Redirect)], batch_size=500
-        )
+        self._flush_revisions(by_type[_PendingRevision])
+        self._flush_comments(by_type[_PendingComments])
         for obj in pending:
             if isinstance(obj, Redirect) and obj.pk is not None:
                 self.redirects[obj.old_path] = (
@@ -438,6 +521,50 @@ class _WxrImport:
                     "",
                 )
         self.pending = []
+
+    def _flush_revisions(self, pending: list[_PendingRevision]) -> None:
+        if not pending:
+            return
+        Revision.objects.bulk_create([p.revision for p in pending], batch_size=500)
+        latest = {}
+        for entry in pending:  # A page written twice keeps its last revision.
+            latest[entry.page_id] = Page(
+                pk=entry.page_id,
+                latest_revision_id=entry.revision.pk,
+                live_revision_id=entry.revision.pk if entry.live else None,
+            )
+        Page.objects.bulk_update(
+            list(latest.values()), ["latest_revision", "live_revision"], batch_size=500
+        )
+
+    def _flush_comments(self, pending: list[_PendingComments]) -> None:
+        """Insert the comments of new articles, thread level by thread level, so
+        that a reply gets its parent's id; one insert per level for all articles."""
+        from manchette.comments.models import Comment
+
+        waiting = {
+            (entry.article_id, wp_id): (comment, parent)
+            for entry in pending
+            for wp_id, (comment, parent) in entry.rows.items()
+        }
+        pks: dict[tuple[int, str], int] = {}
+        while waiting:
+            ready = {
+                key: entry
+                for key, entry in waiting.items()
+                if entry[1] in {"", "0"} or (key[0], entry[1]) not in waiting
+            }
+            # A loop of replies (it happens in broken exports): cut it.
+            ready = ready or dict(waiting)
+            for (article_id, _wp_id), (comment, parent) in ready.items():
+                comment.article_id = article_id
+                comment.parent_id = pks.get((article_id, parent))
+            Comment.objects.bulk_create(
+                [comment for comment, _parent in ready.values()], batch_size=1000
+            )
+            for key, (comment, _parent) in ready.items():
+                pks[key] = comment.pk
+                del waiting[key]
 
     def _parent(self, parent_id: int) -> Page:
         """Return the parent page (cached: its path and URL do not change here)."""
@@ -456,8 +583,9 @@ class _WxrImport:
             )
         taken = self.child_slugs[parent_id]
         slug = unique_slug(base, taken)
-        # A slug of a rolled-back item stays taken: harmless, and simpler.
         taken.add(slug)
+        # Freed if the item is rolled back, so that its second try keeps it.
+        self._undo.append(lambda: taken.discard(slug))
         return slug
 
     def _old_path(self, url: str) -> str | None:
@@ -541,6 +669,7 @@ class _WxrImport:
         elif page.title != name:
             page.title = page.draft_title = name
             page.save(clean=False, update_fields=["title", "draft_title"])
+            self.written_pages.add(page.pk)
             self.report.updated["authors"] += 1
         self._set(self.authors, author.login, page.pk)
         self._remember(WxrObject.Kind.AUTHOR, author.login, page.pk)
@@ -553,16 +682,29 @@ class _WxrImport:
         return self.authors.get(login)
 
     def category(self, term: WxrTerm) -> None:
+        """Note a category; its section is made once every category is known
+        (``sections_from_categories``), so that a parent listed after its
+        child still becomes its parent."""
         slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
         if not slug:
             return
         term.slug = slug
+        term.parent = unquote(term.parent or "").lower()
         if slug not in self.categories:
             self._set(self.categories, slug, term)
-        self._section_for(slug)
 
-    def _section_for(self, slug: str) -> int:
-        """Return the section id for a category slug, creating the section if needed."""
+    def sections_from_categories(self) -> None:
+        """Make (or find) the section of every category of the export, parents first."""
+        for slug in list(self.categories):
+            self._guarded(slug, "category", self._section_for, slug)
+
+    def _section_for(self, slug: str, _seen: frozenset = frozenset()) -> int:
+        """Return the section id for a category slug, creating the section if needed.
+
+        A child category becomes a subsection of its parent's section; a category
+        in ``--section-map`` goes to the section at the mapped path (created, with
+        the sections above it, if missing).
+        """
         from manchette.news.models import SectionPage
 
         if slug in self.sections and (
@@ -574,19 +716,27 @@ class _WxrImport:
         term = self.categories.get(slug) or WxrTerm(kind="category", slug=slug)
         name = (term.name or slug)[:255]
         mapped = self.section_map.get(slug)
-        section = None
         if mapped:
-            target_slug, target_title = mapped
-            section = SectionPage.objects.filter(slug=target_slug).first()
-            name = target_title or name
+            path, title = mapped
+            section = self._section_at(path.split("/"), title or name, term)
         else:
+            parent_id = self.home.pk
+            parent = term.parent
+            if parent and parent != slug and parent not in _seen:
+                if parent not in self.categories:
+                    self._set(
+                        self.categories,
+                        parent,
+                        WxrTerm(kind="category", slug=parent, name=parent),
+                    )
+                parent_id = self._section_for(parent, _seen | {slug})
             target_slug = ascii_slug(slug, max_length=60) or ascii_slug(
                 name, max_length=60
             )
             target_slug = (
                 target_slug or f"rubrique-{term.wp_id or len(self.sections) + 1}"
             )
-            section = SectionPage.objects.filter(slug=target_slug).first()
+            section = self._child_section(parent_id, target_slug)
             if section is not None and section.title != name:
                 # Another section has the slug: give this category its own.
                 owner = WxrObject.objects.filter(
@@ -594,18 +744,55 @@ class _WxrImport:
                 ).exclude(source=self.source, wp_id=slug)
                 if owner.exists() or section.title.lower() != name.lower():
                     section = None
-                    target_slug = self._unique_slug(self.home.pk, target_slug)
-        if section is None:
-            section = SectionPage(
-                title=name,
-                slug=self._unique_slug(self.home.pk, target_slug),
-                description=plain_text(term.description)[:1000],
-            )
-            self._insert_page(self.home.pk, section, live=True)
-            self.report.created["sections"] += 1
+            if section is None:
+                section = self._new_section(parent_id, target_slug, name, term)
         self._set(self.sections, slug, section.pk)
         self._remember(WxrObject.Kind.CATEGORY, slug, section.pk)
         return section.pk
+
+    def _child_section(self, parent_id: int, slug: str):
+        from manchette.news.models import SectionPage
+
+        parent = self._parent(parent_id)
+        return SectionPage.objects.filter(url_path=f"{parent.url_path}{slug}/").first()
+
+    def _new_section(self, parent_id: int, slug: str, title: str, term=None):
+        from manchette.news.models import SectionPage
+
+        section = SectionPage(
+            title=title,
+            slug=self._unique_slug(parent_id, slug),
+            description=plain_text(term.description if term else "")[:1000],
+        )
+        self._insert_page(parent_id, section, live=True)
+        self.report.created["sections"] += 1
+        return section
+
+    def _section_at(self, parts: list[str], title: str, term: WxrTerm):
+        """Return the section at the mapped path ``parts`` below the home page,
+        creating what is missing (the last one titled ``title``). A single slug
+        that is not a top-level section may name a section anywhere in the tree.
+        """
+        from manchette.news.models import SectionPage
+
+        if len(parts) == 1 and self._child_section(self.home.pk, parts[0]) is None:
+            found = SectionPage.objects.filter(slug=parts[0]).order_by("depth").first()
+            if found is not None:
+                return found
+        parent_id = self.home.pk
+        section = None
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            section = self._child_section(parent_id, part)
+            if section is None:
+                section = self._new_section(
+                    parent_id,
+                    part,
+                    title if last else part.replace("-", " ").capitalize(),
+                    term if last else None,
+                )
+            parent_id = section.pk
+        return section
 
     def category_redirects(self) -> None:
         """Point ``/category/<parents…>/<slug>/`` and ``/category/<slug>/`` at sections."""
@@ -661,53 +848,76 @@ class _WxrImport:
         return tag.name
 
     def attachment(self, item: WxrPost) -> None:
+        """Import an attachment found under ``--media-dir``: an image becomes a
+        Wagtail image, any other file (PDF, sound…) a Wagtail document."""
         url = item.attachment_url or item.guid
         attachment = _Attachment(url=url, caption=plain_text(item.excerpt)[:300])
         self.attachments[item.wp_id] = attachment
-        key = _upload_key(url)
-        suffix = Path(key).suffix.lower()
-        if suffix not in IMAGE_EXTENSIONS:
-            self.report.skip(item.wp_id, "attachment", f"not an image: {key}")
-            return
-        known = self.known.get((WxrObject.Kind.ATTACHMENT, item.wp_id))
-        if known is not None and Image.objects.filter(pk=known.object_id).exists():
-            attachment.image_id = known.object_id
-            self._set(self.images_by_key, key, known.object_id)
+        key = _upload_path(url)
+        is_image = Path(key).suffix.lower() in IMAGE_EXTENSIONS
+        if is_image:
+            kind, model, label = WxrObject.Kind.ATTACHMENT, Image, "images"
+            by_key, dry_run_keys = self.images_by_key, self.dry_run_images
+        else:
+            kind, model, label = (
+                WxrObject.Kind.DOCUMENT,
+                get_document_model(),
+                "documents",
+            )
+            by_key, dry_run_keys = self.documents_by_key, self.dry_run_documents
+        known = self.known.get((kind, item.wp_id))
+        if known is not None and model.objects.filter(pk=known.object_id).exists():
+            if is_image:
+                attachment.image_id = known.object_id
+            self._set_upload_key(by_key, url, known.object_id)
             return
         if self.media_dir is None:
             self.report.skip(
                 item.wp_id, "attachment", f"file not found: {key} (no --media-dir)"
             )
             return
-        relative = (
-            unquote(urlsplit(url).path).split("/wp-content/uploads/")[-1].lstrip("/")
-        )
+        relative = _upload_path(url, lower=False).lstrip("/")
         candidate = (self.media_dir / relative).resolve()
         if self.media_dir.resolve() not in candidate.parents or not candidate.is_file():
             self.report.skip(item.wp_id, "attachment", f"file not found: {relative}")
             return
         if self.report.dry_run:
-            # No file is written in a dry run; the image counts as found.
-            self.dry_run_images.add(key)
-            self.report.created["images"] += 1
+            # No file is written in a dry run; the file counts as found.
+            dry_run_keys.update({key, _upload_key(url)})
+            self.report.created[label] += 1
             return
-        image = None
+        obj = None
         try:
             with transaction.atomic(), open(candidate, "rb") as handle:
-                image = Image(
-                    title=_title_or_fallback(item.title, "", fallback=candidate.name),
-                    file=ImageFile(handle, name=candidate.name),
-                )
-                image.save()
-                self._remember(WxrObject.Kind.ATTACHMENT, item.wp_id, image.pk)
+                title = _title_or_fallback(item.title, "", fallback=candidate.name)
+                if is_image:
+                    obj = Image(
+                        title=title, file=ImageFile(handle, name=candidate.name)
+                    )
+                else:
+                    obj = model(title=title, file=File(handle, name=candidate.name))
+                obj.save()
+                self._remember(kind, item.wp_id, obj.pk)
         except Exception as exc:  # A broken file must not stop the import.
-            if image is not None and image.file:
-                image.file.delete(save=False)
-            self.report.skip(item.wp_id, "attachment", f"unreadable image: {exc}"[:300])
+            if obj is not None and obj.file:
+                obj.file.delete(save=False)
+            what = "image" if is_image else "file"
+            self.report.skip(
+                item.wp_id, "attachment", f"unreadable {what}: {exc}"[:300]
+            )
             return
-        attachment.image_id = image.pk
-        self._set(self.images_by_key, key, image.pk)
-        self.report.created["images"] += 1
+        if is_image:
+            attachment.image_id = obj.pk
+        self._set_upload_key(by_key, url, obj.pk)
+        self.report.created[label] += 1
+
+    def _set_upload_key(self, by_key: dict, url: str, pk: int) -> None:
+        """Map an upload's exact path and, unless another file has that exact
+        path, its path without size suffix (for resized copies) to ``pk``."""
+        self._set(by_key, _upload_path(url), pk)
+        key = _upload_key(url)
+        if key not in by_key:
+            self._set(by_key, key, pk)
 
     def remember_urls(self, item: WxrPost) -> None:
         """Note every URL by which another post may link to ``item``."""
@@ -736,7 +946,8 @@ class _WxrImport:
         return self.post_pks.get(wp_id)
 
     def _resolve_image(self, src: str) -> int | None:
-        return self.images_by_key.get(_upload_key(src))
+        found = self.images_by_key.get(_upload_path(src))
+        return found if found is not None else self.images_by_key.get(_upload_key(src))
 
     def _attachment_url(self, wp_id: str) -> str | None:
         attachment = self.attachments.get(wp_id)
@@ -759,13 +970,50 @@ class _WxrImport:
         blocks = html_to_blocks(
             html, resolve_article=resolve, resolve_image=self._resolve_image
         )
+        if self.documents_by_key:
+            for block in blocks:
+                if block["type"] == "paragraph":
+                    block["value"] = _HREF.sub(self._document_link, block["value"])
         return blocks, html, waiting
+
+    def _upload_document(self, href: str) -> tuple[str, bool]:
+        """Return (key, is a non-image upload of the old site) for a link target."""
+        href = unescape(href or "").strip()
+        if _wpcom_upload(href) is None:
+            path = self._old_path(href)
+            if not path or _UPLOADS not in path:
+                return "", False
+        key = _upload_path(href)
+        suffix = Path(key).suffix.lower()
+        return key, bool(suffix) and suffix not in IMAGE_EXTENSIONS
+
+    def _document_link(self, match: re.Match) -> str:
+        """Turn a link to an uploaded file into a rich-text link to its document."""
+        key, is_document = self._upload_document(match.group(1))
+        document_id = self.documents_by_key.get(key) if is_document else None
+        if document_id is None:
+            return match.group(0)
+        return f'<a linktype="document" id="{document_id}">'
+
+    def _missing_documents(self, item: WxrPost, html: str) -> None:
+        """Report links to uploaded files (not images) that were not imported."""
+        missing = []
+        for href in _HREF_VALUE.findall(html):
+            key, is_document = self._upload_document(href)
+            if not is_document or key in missing:
+                continue
+            if key not in self.documents_by_key and key not in self.dry_run_documents:
+                missing.append(key)
+        for key in missing:
+            self.report.skip(item.wp_id, "document", f"document not found: {key}")
 
     def _missing_images(self, item: WxrPost, html: str) -> None:
         missing = []
         for src in re.findall(r"<img\b[^>]*\bsrc=[\"']([^\"']+)", html, re.IGNORECASE):
-            key = _upload_key(src)
-            found = self._resolve_image(src) is not None or key in self.dry_run_images
+            key = _upload_path(src)
+            found = self._resolve_image(src) is not None or bool(
+                {key, _upload_key(src)} & self.dry_run_images
+            )
             if not found and key not in missing:
                 missing.append(key)
         for key in missing:
@@ -801,18 +1049,18 @@ class _WxrImport:
         # row (post_save still fires, so the search index is told).
         models.Model.save(page)
         if isinstance(page, ArticlePage):
-            ArticlePageTag.objects.bulk_create(
-                ArticlePageTag(tag_id=item.tag_id, content_object_id=page.pk)
-                for item in page.tagged_items.all()
-            )
-            ArticlePageAuthor.objects.bulk_create(
-                ArticlePageAuthor(
-                    page_id=page.pk,
-                    author_id=link.author_id,
-                    sort_order=link.sort_order,
+            for item in page.tagged_items.all():
+                self._buffer(
+                    ArticlePageTag(tag_id=item.tag_id, content_object_id=page.pk)
                 )
-                for link in page.article_authors.all()
-            )
+            for link in page.article_authors.all():
+                self._buffer(
+                    ArticlePageAuthor(
+                        page_id=page.pk,
+                        author_id=link.author_id,
+                        sort_order=link.sort_order,
+                    )
+                )
         self.touched_parents.add(parent_id)
         if live is not None:
             self._write_revision(page, live=live)
@@ -828,7 +1076,9 @@ class _WxrImport:
             )
 
     def _write_revision(self, page, *, live: bool, go_live_at=None) -> None:
-        revision = Revision.objects.create(
+        """Keep a revision of ``page`` (its live one when ``live``) for the next
+        flush, which writes it and points the page at it."""
+        revision = Revision(
             content_type_id=self.content_types[type(page)],
             base_content_type_id=self.content_types[Page],
             object_id=str(page.pk),
@@ -837,12 +1087,8 @@ class _WxrImport:
             object_str=str(page)[:255],
             approved_go_live_at=go_live_at,
         )
-        Page.objects.filter(pk=page.pk).update(
-            latest_revision=revision,
-            live_revision=revision if live else None,
-        )
-        page.latest_revision = revision
-        page.live_revision = revision if live else None
+        self._buffer(_PendingRevision(revision=revision, page_id=page.pk, live=live))
+        self.written_pages.add(page.pk)
 
     def _status(self, item: WxrPost):
         """Return (live, first_published_at, go_live_at) for an item's status."""
@@ -979,6 +1225,7 @@ class _WxrImport:
                 f"featured image {item.meta['_thumbnail_id']} not found",
             )
         self._missing_images(item, html)
+        self._missing_documents(item, html)
         article.tags.set([self.tag_objects[name] for name in tag_names])
         article.article_authors.set(
             [ArticlePageAuthor(author_id=author_id, sort_order=0)] if author_id else []
@@ -1071,6 +1318,11 @@ class _WxrImport:
         from manchette.comments.models import Comment
 
         if not rows:
+            return
+        if created:
+            # A new article: its comments go in with the next flush.
+            self._buffer(_PendingComments(article_id=article.pk, rows=rows))
+            self.report.created["comments"] += len(rows)
             return
         prefix = f"wxr:{self.source}:"
         existing = (
@@ -1194,6 +1446,7 @@ class _WxrImport:
         )
         page.go_live_at = go_live_at
         self._missing_images(item, html)
+        self._missing_documents(item, html)
         if created:
             self._insert_page(parent_id, page)
         else:
@@ -1243,10 +1496,15 @@ class _WxrImport:
                     self._guarded(entry.wp_id, "attachment", self.attachment, entry)
                 elif entry.post_type == "post":
                     self.remember_urls(entry)
+        self.sections_from_categories()
         self.category_redirects()
         self._flush()
         # What the bodies' images resolve to: part of every item's fingerprint.
         self.images_state = _fingerprint(sorted(self.images_by_key.items()))
+        if self.documents_by_key:
+            self.images_state = _fingerprint(
+                self.images_state, sorted(self.documents_by_key.items())
+            )
         self.progress(total=self.total_items, advance=0)
         for entry in iter_wxr(self.path):
             if not isinstance(entry, WxrPost):
@@ -1255,6 +1513,7 @@ class _WxrImport:
             if entry.post_type == "attachment":
                 continue
             if entry.post_type not in {"post", "page"}:
+                self._run_batch()
                 self.report.skip(
                     entry.wp_id,
                     entry.post_type,
@@ -1265,18 +1524,61 @@ class _WxrImport:
                 reason = SKIPPED_STATUSES.get(
                     entry.status, f"unknown status {entry.status!r}"
                 )
+                self._run_batch()
                 self.report.skip(entry.wp_id, entry.post_type, reason)
                 self._skip_comments(entry, "post skipped")
                 continue
-            handler = self.post if entry.post_type == "post" else self.page
-            if not self._guarded(entry.wp_id, entry.post_type, handler, entry):
-                self._skip_comments(entry, "post skipped")
-            if len(self.pending) >= FLUSH_EVERY:
-                self._flush()
+            self.batch.append(entry)
+            if len(self.batch) >= BATCH_SIZE:
+                self._run_batch()
+                if len(self.pending) >= FLUSH_EVERY:
+                    self._flush()
+        self._run_batch()
         self._flush()
         self._fix_tree()
         self.finish_deferred()
         return self.report
+
+    def _run_batch(self) -> None:
+        """Import the posts and pages gathered in ``self.batch`` in one savepoint.
+
+        Savepoints cost two round trips each: one per item made a PostgreSQL
+        import much slower. If an item of the batch fails, the whole batch is
+        rolled back (in the database and in memory) and its items are imported
+        again one by one, each in its own savepoint, so the bad one is skipped
+        and nothing of it stays.
+        """
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        report = self.report
+        created, updated = dict(report.created), dict(report.updated)
+        skipped, derived = len(report.skipped), len(report.summaries_derived)
+        unchanged = report.unchanged
+        undo_all: list = []
+        try:
+            with transaction.atomic():
+                for entry in batch:
+                    self._undo = []
+                    self._handler(entry)(entry)
+                    undo_all.extend(self._undo)
+        except Exception:
+            logger.debug("WXR batch rolled back; importing its items one by one")
+            for undo in reversed(undo_all + self._undo):
+                undo()
+            report.created, report.updated = created, updated
+            del report.skipped[skipped:]
+            del report.summaries_derived[derived:]
+            report.unchanged = unchanged
+            for entry in batch:
+                if not self._guarded(
+                    entry.wp_id, entry.post_type, self._handler(entry), entry
+                ):
+                    self._skip_comments(entry, "post skipped")
+        self._undo = []
+
+    def _handler(self, entry: WxrPost):
+        return self.post if entry.post_type == "post" else self.page
 
     def _skip_comments(self, item: WxrPost, reason: str) -> None:
         for comment in item.comments:
@@ -1353,7 +1655,11 @@ def wxr_import(
     tz = ZoneInfo(time_zone or settings.TIME_ZONE)
     report = None
     try:
-        with transaction.atomic(), disable_reference_index_auto_update():
+        with (
+            transaction.atomic(),
+            disable_reference_index_auto_update(),
+            _deferred_search_index(),
+        ):
             importer = _WxrImport(
                 path,
                 media_dir=media_dir,
@@ -1365,6 +1671,53 @@ def wxr_import(
             report = importer.run()
             if dry_run:
                 raise _DryRun
+            _after_import(importer)
     except _DryRun:
         pass
     return report
+
+
+@contextmanager
+def _deferred_search_index():
+    """Stop the per-page search-index task while pages are written (one task row
+    per page, in a transaction that may hold thousands): ``_after_import`` queues
+    the imported pages in chunks instead. Only this process's handlers change,
+    and only for the page types the import writes.
+    """
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    from manchette.news.models import AuthorPage, ContentPage, SectionPage
+
+    models = (ArticlePage, ContentPage, SectionPage, AuthorPage)
+    disconnected = [
+        model
+        for model in models
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def _after_import(importer: "_WxrImport") -> None:
+    """Do what publishing does, once for the whole import: queue the search and
+    reference index updates of the written pages, and (after the commit) purge
+    every cached page and the navigation, since lists, sections and menus may all
+    have changed.
+    """
+    from django.core.cache import cache
+
+    from manchette.core.cache import purge_everything
+    from manchette.news.selectors import NAV_CACHE_KEY
+
+    from .tasks import enqueue_pages_imported
+
+    report = importer.report
+    if importer.written_pages:
+        enqueue_pages_imported(importer.written_pages)
+    if any(report.created.values()) or any(report.updated.values()):
+        transaction.on_commit(lambda: cache.delete(NAV_CACHE_KEY))
+        purge_everything()

@@ -8,7 +8,7 @@ ordinary paragraphs, figures and links.
 import json
 import re
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 
 AttachmentUrl = Callable[[str], "str | None"]
 
@@ -51,6 +51,7 @@ _KNOWN_NAMES = re.compile(
     r"|wpdm_[\w-]+|ngg[\w-]*|recent-posts|toc|fb_[\w-]+|smart_[\w-]+)\b[^\]]*\]",
     re.IGNORECASE,
 )
+_TAGS = re.compile(r"<[^>]+>")
 _ESCAPED = re.compile(r"\[\[([^\[\]]+)\]\]")
 _BARE_URL_LINE = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.MULTILINE)
 _FIGURE = re.compile(r"<figure\b.*?</figure>", re.IGNORECASE | re.DOTALL)
@@ -71,6 +72,18 @@ def shortcode_attrs(text: str) -> dict[str, str]:
 def _link(url: str) -> str:
     url = url.strip()
     return f'<p><a href="{escape(url)}">{escape(url)}</a></p>'
+
+
+def _embed(url: str, title: str = "") -> str:
+    """Return a media embed as a figure holding only a link (and its title as the
+    caption), which ``html_to_blocks`` turns into an embed block."""
+    url = url.strip()
+    if not url.startswith(("http://", "https://")):
+        return f"\n\n<p>{escape(url)}</p>\n\n" if url else ""
+    caption = f"<figcaption>{escape(title)}</figcaption>" if title.strip() else ""
+    return (
+        f'\n\n<figure><a href="{escape(url)}">{escape(url)}</a>{caption}</figure>\n\n'
+    )
 
 
 def _caption(match: re.Match) -> str:
@@ -107,12 +120,21 @@ def _media(match: re.Match) -> str:
     return ""
 
 
+_FIGCAPTION = re.compile(
+    r"<figcaption[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL
+)
+
+
 def _embed_url(match: re.Match) -> str:
     try:
         url = json.loads(match.group(1)).get("url", "")
     except (ValueError, AttributeError):
         url = ""
-    return "\n\n" + _link(url) + "\n\n" if url.startswith(("http", "//")) else ""
+    if url.startswith("//"):
+        url = "https:" + url
+    caption = _FIGCAPTION.search(match.group(0))
+    title = " ".join(_TAGS.sub(" ", caption.group(1)).split()) if caption else ""
+    return _embed(url, unescape(title))
 
 
 def strip_block_comments(text: str) -> str:
@@ -140,7 +162,7 @@ def render_shortcodes(text: str, *, attachment_url: AttachmentUrl | None = None)
     text = _ESCAPED.sub(keep, text)
     text = _CAPTION.sub(_caption, text)
     text = _GALLERY.sub(lambda match: _gallery(match, attachment_url), text)
-    text = _EMBED.sub(lambda match: "\n\n" + _link(match.group(1)) + "\n\n", text)
+    text = _EMBED.sub(lambda match: _embed(match.group(1)), text)
     text = _MEDIA.sub(_media, text)
     for _ in range(5):
         unwrapped = _ENCLOSED.sub(lambda match: match.group(3), text)
@@ -219,7 +241,7 @@ def wp_content_to_html(
     gutenberg = has_blocks(text)
     text = strip_block_comments(text)
     text = render_shortcodes(text, attachment_url=attachment_url)
-    text = _BARE_URL_LINE.sub(lambda match: _link(match.group(1)), text)
+    text = _BARE_URL_LINE.sub(lambda match: _embed(match.group(1)), text)
     if gutenberg:
         return text.strip()
     # Figures are whole blocks: keep wpautop from splitting them at <figcaption>.

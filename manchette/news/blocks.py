@@ -1,8 +1,9 @@
 """StreamField blocks of an article body, "Lire aussi" included."""
 
+from urllib.parse import urlsplit
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from manchette.core.text import plain_text
@@ -56,6 +57,93 @@ class ReadAlsoBlock(blocks.StructBlock):
         template = "blocks/read_also.html"
 
 
+# Known providers by host (without "www."), for the card's label.
+PROVIDERS = {
+    "youtube.com": "YouTube",
+    "youtu.be": "YouTube",
+    "m.youtube.com": "YouTube",
+    "vimeo.com": "Vimeo",
+    "player.vimeo.com": "Vimeo",
+    "dailymotion.com": "Dailymotion",
+    "dai.ly": "Dailymotion",
+    "twitter.com": "X (Twitter)",
+    "x.com": "X (Twitter)",
+    "instagram.com": "Instagram",
+    "facebook.com": "Facebook",
+    "soundcloud.com": "SoundCloud",
+    "open.spotify.com": "Spotify",
+    "tiktok.com": "TikTok",
+    "flickr.com": "Flickr",
+    "slideshare.net": "SlideShare",
+    "wordpress.tv": "WordPress.tv",
+    "ted.com": "TED",
+    "reddit.com": "Reddit",
+    "tumblr.com": "Tumblr",
+    "mastodon.social": "Mastodon",
+    "bsky.app": "Bluesky",
+}
+
+
+def embed_provider(url: str) -> str:
+    """Return the name of the service a media URL belongs to (its host if unknown),
+    or "" for a URL that is not http(s)."""
+    parts = urlsplit((url or "").strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        return ""
+    host = parts.hostname.lower().removeprefix("www.")
+    return PROVIDERS.get(host) or host
+
+
+class EmbedValue(blocks.StructValue):
+    @property
+    def safe_url(self) -> str:
+        """The media URL if it is http(s), else "" (never a ``javascript:`` link).
+        Templates must use this one: ``value.url`` is the raw stored value."""
+        url = (self.get("url") or "").strip()
+        return url if embed_provider(url) else ""
+
+    @property
+    def provider_name(self) -> str:
+        if not self.safe_url:
+            return ""
+        return (self.get("provider") or "").strip() or embed_provider(self.safe_url)
+
+
+class EmbedBlock(blocks.StructBlock):
+    """A media of another site (video, post, sound), shown as a card linking to it.
+
+    Nothing is fetched from the provider, neither when the page is rendered nor
+    by the reader's browser before they click: no oEmbed call, no iframe, no
+    third-party cookie. A value stored by Wagtail's former embed block (the URL
+    alone) is read as ``{"url": …}``.
+    """
+
+    url = blocks.URLBlock(label=_("adresse (URL)"))
+    provider = blocks.CharBlock(
+        label=_("service"),
+        required=False,
+        max_length=80,
+        help_text=_("Vide : déduit de l’adresse (YouTube, Vimeo…)."),
+    )
+    title = blocks.CharBlock(label=_("titre"), required=False, max_length=255)
+
+    class Meta:
+        icon = "media"
+        label = _("Média intégré")
+        template = "blocks/embed.html"
+        value_class = EmbedValue
+
+    @staticmethod
+    def _upgrade(value):
+        return {"url": value} if isinstance(value, str) else value
+
+    def to_python(self, value):
+        return super().to_python(self._upgrade(value))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([self._upgrade(value) for value in values])
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Paragraphe"),
@@ -65,9 +153,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     image = FigureBlock()
     quote = QuoteBlock()
-    embed = EmbedBlock(
-        label=_("Média intégré"), icon="media", template="blocks/embed.html"
-    )
+    embed = EmbedBlock()
     read_also = ReadAlsoBlock()
 
 

@@ -78,6 +78,37 @@ def _image_blocks(element, resolve_image: ImageResolver) -> list[dict]:
     return blocks
 
 
+_HTTP_URL = re.compile(r"^https?://\S+$")
+
+
+def _embed_block(element) -> dict | None:
+    """Return an ``embed`` block for a figure that holds a media URL and no image:
+    a link (or the bare URL, as in Gutenberg's embed markup) and an optional
+    caption, taken as the media's title."""
+    if element.tag != "figure" or element.find(".//img") is not None:
+        return None
+    caption = element.find(".//figcaption")
+    title = caption.text_content().strip() if caption is not None else ""
+    if caption is not None:
+        caption.drop_tree()
+    links = element.findall(".//a")
+    text = " ".join(element.text_content().split())
+    if len(links) == 1:
+        url = (links[0].get("href") or "").strip()
+        if text not in {url, links[0].text_content().strip()}:
+            return None
+    elif not links:
+        url = text
+    else:
+        return None
+    if not _HTTP_URL.match(url):
+        return None
+    return {
+        "type": "embed",
+        "value": {"url": url[:2000], "provider": "", "title": title[:255]},
+    }
+
+
 def html_to_blocks(
     html: str,
     *,
@@ -87,7 +118,8 @@ def html_to_blocks(
     """Return StreamField raw data (``[{"type", "value"}]``) for an HTML body.
 
     The HTML is sanitized first. Paragraphs and lists become paragraph blocks,
-    ``h2``–``h6`` headings, ``blockquote`` quotes; a paragraph reading
+    ``h2``–``h6`` headings, ``blockquote`` quotes, a figure holding a media URL
+    and no image (an embed) an ``embed`` block; a paragraph reading
     ``Lire aussi : <a href=URL>`` whose URL ``resolve_article`` maps to an article
     id becomes a ``read_also`` block. Loose text is wrapped in paragraphs.
 
@@ -121,6 +153,8 @@ def html_to_blocks(
                 blocks.append(
                     {"type": "quote", "value": {"text": text, "attribution": ""}}
                 )
+        elif tag == "figure" and (embed := _embed_block(element)) is not None:
+            blocks.append(embed)
         elif tag in {"figure", "img"} and resolve_image is not None:
             found = _image_blocks(element, resolve_image)
             blocks.extend(found)

@@ -56,15 +56,9 @@ class HomePage(Page):
         """Find a section or an article by its URL path in one query, instead of two
         queries per level.
         """
-        if len(path_components) == 1:
-            url_path = self.url_path + path_components[0] + "/"
-            section = SectionPage.objects.filter(url_path=url_path).first()
-            if section is not None:
-                if not section.live:
-                    raise Http404
-                return RouteResult(section)
-        if len(path_components) == 2:
-            url_path = self.url_path + "/".join(path_components) + "/"
+        url_path = self.url_path + "/".join(path_components) + "/"
+        if len(path_components) >= 2:
+            # An article is /section/slug/ or /section/subsection/…/slug/.
             article = (
                 ArticlePage.objects.filter(url_path=url_path)
                 .select_related("featured_image", "section")
@@ -74,6 +68,12 @@ class HomePage(Page):
                 if not article.live:
                     raise Http404
                 return RouteResult(article)
+        if path_components:
+            section = SectionPage.objects.filter(url_path=url_path).first()
+            if section is not None:
+                if not section.live:
+                    raise Http404
+                return RouteResult(section)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -86,13 +86,17 @@ class HomePage(Page):
 
 
 class SectionPage(Page):
-    """A section ("rubrique") such as Politique or Économie; articles live under it."""
+    """A section ("rubrique") such as Politique or Économie; articles live under it.
+
+    A section may hold subsections (Politique › Élections, as WordPress's child
+    categories): its page lists its own articles and theirs.
+    """
 
     description = models.TextField(_("description"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("description")]
-    parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.SectionPage"]
     search_fields = [*Page.search_fields, index.SearchField("description")]
 
     class Meta:

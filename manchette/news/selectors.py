@@ -113,8 +113,13 @@ def article_list_latest(*, limit: int = 10) -> list[ArticlePage]:
 
 
 def article_list_for_section(section: SectionPage) -> QuerySet:
-    """Return the articles of a section, newest first."""
-    return article_cards().filter(section=section)
+    """Return the articles of a section and of its subsections, newest first (as
+    a WordPress category archive lists its child categories' posts).
+    """
+    subtree = SectionPage.objects.filter(
+        path__startswith=section.path, depth__gte=section.depth
+    ).values("pk")
+    return article_cards().filter(section_id__in=subtree)
 
 
 def article_list_for_tag(tag: Tag) -> QuerySet:

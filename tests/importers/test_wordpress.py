@@ -27,16 +27,18 @@ def test_wpautop_keeps_pre_blocks_verbatim():
     assert "<pre>a\n\nb</pre>" in html
 
 
-def test_block_comments_are_removed_and_embeds_become_links():
+def test_block_comments_are_removed_and_embeds_become_media_figures():
     html = strip_block_comments(
         "<!-- wp:paragraph --><p>Oui</p><!-- /wp:paragraph -->"
-        '<!-- wp:embed {"url":"https://youtu.be/x"} --><figure>x</figure>'
+        '<!-- wp:embed {"url":"https://youtu.be/x"} --><figure>x'
+        "<figcaption>Le <b>clip</b> &amp; son making-of</figcaption></figure>"
         "<!-- /wp:embed --><!--more-->"
     )
 
-    assert (
-        html
-        == '<p>Oui</p>\n\n<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>\n\n'
+    assert html == (
+        "<p>Oui</p>\n\n"
+        '<figure><a href="https://youtu.be/x">https://youtu.be/x</a>'
+        "<figcaption>Le clip &amp; son making-of</figcaption></figure>\n\n"
     )
 
 
@@ -60,10 +62,16 @@ def test_gallery_shortcode_lists_the_known_images():
     assert html.strip() == '<figure><img src="/u/a.jpg" alt=""></figure>'
 
 
-def test_embed_shortcode_becomes_a_link():
-    assert '<a href="https://vimeo.com/1">' in render_shortcodes(
-        "[embed]https://vimeo.com/1[/embed]"
+def test_embed_shortcode_becomes_a_media_figure():
+    assert render_shortcodes("[embed width=640] https://vimeo.com/1 [/embed]") == (
+        '\n\n<figure><a href="https://vimeo.com/1">https://vimeo.com/1</a></figure>\n\n'
     )
+
+
+def test_an_embed_of_something_else_than_a_web_address_stays_text():
+    html = render_shortcodes('[embed]javascript:alert("x")[/embed]')
+
+    assert html.strip() == "<p>javascript:alert(&quot;x&quot;)</p>"
 
 
 def test_unknown_shortcodes_are_unwrapped_or_removed_but_brackets_stay():
@@ -86,7 +94,14 @@ def test_classic_content_gets_paragraphs_and_gutenberg_content_does_not():
     )
 
 
-def test_a_bare_url_line_becomes_a_link():
-    html = wp_content_to_html("Voir :\n\nhttps://www.youtube.com/watch?v=1\n\nFin.")
+def test_a_bare_url_line_becomes_a_media_figure():
+    html = wp_content_to_html(
+        "Voir :\n\nhttps://www.youtube.com/watch?v=1&t=2\n\nFin https://x.org/ là."
+    )
 
-    assert '<p><a href="https://www.youtube.com/watch?v=1">' in html
+    assert html == (
+        "<p>Voir :</p>\n"
+        '<figure><a href="https://www.youtube.com/watch?v=1&amp;t=2">'
+        "https://www.youtube.com/watch?v=1&amp;t=2</a></figure>\n"
+        "<p>Fin https://x.org/ là.</p>"
+    )

@@ -50,6 +50,7 @@ def test_import_reports_counts_per_kind(imported):
         "tags": 3,
         "authors": 3,
         "images": 1,
+        "documents": 0,
         "redirects": imported.created["redirects"],
     }
     assert imported.created["redirects"] >= 20
@@ -153,10 +154,11 @@ def test_gutenberg_body_keeps_heading_embed_link_and_read_also(imported):
     assert [b.block_type for b in body] == [
         "paragraph",
         "heading",
-        "paragraph",
+        "embed",
         "read_also",
     ]
-    assert "youtube.com/watch?v=abc123" in str(body[2].value)
+    assert body[2].value.safe_url == "https://www.youtube.com/watch?v=abc123"
+    assert body[2].value.provider_name == "YouTube"
     assert body[3].value["article"].specific == article(100)
 
 
@@ -264,18 +266,21 @@ def test_bad_item_is_skipped_and_leaves_nothing_behind(imported):
 
 
 OLD_URLS = [
-    ("/2024/05/03/reforme-electorale/", "/elections/reforme-electorale/"),
-    ("/?p=100", "/elections/reforme-electorale/"),
-    ("/?p=100&utm_source=x", "/elections/reforme-electorale/"),
-    ("/2024/05/06/reforme-electorale/", "/elections/reforme-electorale-2/"),
+    ("/2024/05/03/reforme-electorale/", "/politique/elections/reforme-electorale/"),
+    ("/?p=100", "/politique/elections/reforme-electorale/"),
+    ("/?p=100&utm_source=x", "/politique/elections/reforme-electorale/"),
+    (
+        "/2024/05/06/reforme-electorale/",
+        "/politique/elections/reforme-electorale-2/",
+    ),
     (
         "/2024/05/07/%d8%a7%d9%84%d8%a7%d9%86%d8%aa%d8%ae%d8%a7%d8%a8%d8%a7%d8%aa/",
         "/politique/article-105/",
     ),
     ("/2024/05/08/%c3%a9t%c3%a9-des-festivals/", "/culture/ete-des-festivals/"),
     ("/category/politique/", "/politique/"),
-    ("/category/politique/elections/", "/elections/"),
-    ("/category/elections/", "/elections/"),
+    ("/category/politique/elections/", "/politique/elections/"),
+    ("/category/elections/", "/politique/elections/"),
     ("/?cat=5", "/economie/"),
     ("/tag/legislatives/", "/sujets/legislatives/"),
     ("/tag/finances-publiques/", "/sujets/finances-publiques/"),
@@ -562,3 +567,99 @@ def test_dry_run_reports_the_same_missing_files_as_a_real_run(
     real = wxr_import(minimal_wxr, media_dir=uploads)
 
     assert dry.skipped == real.skipped
+
+
+def test_embeds_of_every_kind_become_embed_blocks(home, tmp_path):
+    classic = (
+        "Le débat :\n\n[embed]https://vimeo.com/42[/embed]\n\n"
+        "https://x.com/redaction/status/1\n\nUn lien https://a.org/ dans le texte."
+    )
+    gutenberg = (
+        '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=z","type":"video"} -->'
+        '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">'
+        "https://www.youtube.com/watch?v=z</div><figcaption>Le clip</figcaption>"
+        "</figure><!-- /wp:embed -->"
+    )
+    path = wxr.write(
+        tmp_path, wxr.post(1, body=classic), wxr.post(2, body=gutenberg, slug="g")
+    )
+
+    wxr_import(path)
+
+    body = ArticlePage.objects.get(slug="article-1").body
+    assert [b.block_type for b in body] == ["paragraph", "embed", "embed", "paragraph"]
+    assert [(b.value.safe_url, b.value.provider_name) for b in body[1:3]] == [
+        ("https://vimeo.com/42", "Vimeo"),
+        ("https://x.com/redaction/status/1", "X (Twitter)"),
+    ]
+    video = ArticlePage.objects.get(slug="g").body[0].value
+    assert (video.safe_url, video["title"]) == (
+        "https://www.youtube.com/watch?v=z",
+        "Le clip",
+    )
+
+
+@pytest.fixture
+def refuse_summary_boom(db):
+    """A database trigger refusing an article whose summary is "BOOM": a failure
+    that comes after the item's page row was written."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.summary = 'BOOM.' THEN RAISE EXCEPTION 'refused'; END IF; "
+                "RETURN NEW; END; $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                "CREATE TRIGGER refuse_boom BEFORE INSERT ON news_articlepage "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_boom()"
+            )
+        else:
+            cursor.execute(
+                "CREATE TRIGGER refuse_boom BEFORE INSERT ON news_articlepage "
+                "WHEN NEW.summary = 'BOOM.' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+
+
+def test_an_item_failing_mid_batch_leaves_nothing_and_spares_the_others(
+    home, tmp_path, refuse_summary_boom
+):
+    posts = [
+        wxr.post(
+            n,
+            slug=f"ok-{n}",
+            excerpt="BOOM." if n == 5 else "Bien.",
+            comments=[wxr.comment(100 + n), wxr.comment(200 + n, parent=str(100 + n))],
+            tags=[(f"sujet-{n}", f"Sujet {n}")],
+        )
+        for n in range(1, 10)
+    ]
+    path = wxr.write(tmp_path, *posts)
+    home_revisions = Revision.objects.count()
+
+    report = wxr_import(path)
+
+    assert home_revisions == 3  # home, authors, tags: made before the import
+    assert report.created["articles"] == 8
+    assert report.created["comments"] == 16
+    assert [s["wp_id"] for s in report.skipped if s["kind"] == "post"] == ["5"]
+    assert "refused" in next(s for s in report.skipped if s["wp_id"] == "5")["reason"]
+    assert sorted(ArticlePage.objects.values_list("slug", flat=True)) == [
+        f"ok-{n}" for n in (1, 2, 3, 4, 6, 7, 8, 9)
+    ]
+    assert not Page.objects.filter(slug="ok-5").exists()
+    # One revision per page, none left by the rolled-back try.
+    revised = sorted(
+        int(pk) for pk in Revision.objects.values_list("object_id", flat=True)
+    )
+    assert revised == sorted(
+        Page.objects.filter(depth__gt=1).values_list("pk", flat=True)
+    )
+    assert not WxrObject.objects.filter(kind="post", wp_id="5").exists()
+    assert not Redirect.objects.filter(old_path__contains="ok-5").exists()
+    assert not Comment.objects.filter(source_id__endswith=":105").exists()
+    assert Comment.objects.count() == 16
+    assert all(c.parent_id for c in Comment.objects.filter(source_id__contains=":20"))
+    assert not Page.find_problems()[0]

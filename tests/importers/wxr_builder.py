@@ -84,3 +84,21 @@ def write(tmp_path, *items: str, name="export.xml", **kwargs):
     path = tmp_path / name
     path.write_text(document(*items, **kwargs), encoding="utf-8")
     return path
+
+
+def attachment(wp_id, url, *, title="Pièce jointe", parent="0"):
+    """An attachment item (an uploaded file) whose file is at ``url``."""
+    return f"""<item><title>{escape(title)}</title>
+<link>https://wp.example.org/?attachment_id={wp_id}</link>
+<guid isPermaLink="false">{escape(url)}</guid>
+<content:encoded>{cdata("")}</content:encoded>
+<excerpt:encoded>{cdata("")}</excerpt:encoded>
+<wp:post_id>{wp_id}</wp:post_id>
+<wp:post_date>2024-01-01 08:00:00</wp:post_date>
+<wp:post_date_gmt>2024-01-01 08:00:00</wp:post_date_gmt>
+<wp:post_name>{cdata("piece-" + str(wp_id))}</wp:post_name>
+<wp:status>inherit</wp:status>
+<wp:post_parent>{parent}</wp:post_parent>
+<wp:post_type>attachment</wp:post_type>
+<wp:attachment_url>{escape(url)}</wp:attachment_url></item>
+"""

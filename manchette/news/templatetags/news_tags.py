@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from manchette.news.models import TagIndexPage
+from manchette.news.models import SectionPage, TagIndexPage
 from manchette.news.selectors import NAV_CACHE_KEY, section_list
 
 register = template.Library()
@@ -30,10 +30,21 @@ def navigation() -> dict:
     nav = cache.get(NAV_CACHE_KEY)
     if nav is None:
         index = TagIndexPage.objects.live().first()
+        top_level = []
+        for section in section_list():
+            # Ordered by path: a subsection comes right after its parent.
+            if top_level and section.path.startswith(top_level[-1].path):
+                continue
+            top_level.append(section)
         nav = {
             "sections": [
-                {"pk": section.pk, "title": section.title, "url": section.url}
-                for section in section_list()
+                {
+                    "pk": section.pk,
+                    "title": section.title,
+                    "url": section.url,
+                    "path": section.path,
+                }
+                for section in top_level
             ],
             "tag_index_url": index.url if index else None,
         }
@@ -43,18 +54,23 @@ def navigation() -> dict:
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """Return the live sections for the navigation, each with ``current``: "page" on
-    the section itself, "true" on one of its articles, else "".
+    """Return the live top-level sections for the navigation, each with ``current``:
+    "page" on the section itself, "true" on one of its subsections or articles,
+    else "".
     """
     page = context.get("page")
     page_id = getattr(page, "pk", None)
-    section_id = getattr(page, "section_id", None)
+    page_path = getattr(page, "path", None) or ""
     return [
         {
             **section,
             "current": "page"
             if section["pk"] == page_id
-            else ("true" if section["pk"] == section_id else ""),
+            else (
+                "true"
+                if section.get("path") and page_path.startswith(section["path"])
+                else ""
+            ),
         }
         for section in _memo(context, "nav", navigation)["sections"]
     ]
@@ -82,8 +98,16 @@ def breadcrumb(context, page, tag=None):
         crumbs.append(
             {"title": page.section.title, "url": page.section.get_url(request)}
         )
-    elif page.depth > 4:
-        ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gt=2)
+    elif page.depth > 4 or (page.depth == 4 and isinstance(page, SectionPage)):
+        # An article of a subsection, or a subsection: one query for the chain.
+        # Memoized: the page and its metadata (JSON-LD) both show the chain.
+        ancestors = _memo(
+            context,
+            f"ancestors:{page.pk}",
+            lambda: list(
+                Page.objects.ancestor_of(page, inclusive=False).filter(depth__gt=2)
+            ),
+        )
         crumbs += [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": page.get_url(request)})
     if tag is not None:

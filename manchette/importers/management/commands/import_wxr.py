@@ -11,7 +11,8 @@ from manchette.importers.wxr import WxrError
 class Command(BaseCommand):
     help = (
         "Import a WordPress export (WXR 1.1/1.2): posts, pages, comments, categories, "
-        "tags, authors, images; old URLs redirect to the new ones. Safe to re-run."
+        "tags, authors, images, documents; old URLs redirect to the new ones. Safe "
+        "to re-run."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--section-map",
             type=Path,
-            help="CSV rows 'category_slug,section_slug[,section title]'",
+            help="CSV rows 'category_slug,section_path[,section title]', where the "
+            "path is a section slug or a nested path such as 'politique/elections'",
         )
         parser.add_argument(
             "--dry-run",

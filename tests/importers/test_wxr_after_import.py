@@ -1,0 +1,103 @@
+"""After an import, what a normal publication does has happened: caches purged,
+search index and Wagtail's reference index up to date."""
+
+import pytest
+from django.test import Client
+from wagtail.models import ReferenceIndex
+
+import manchette.core.cache as page_cache_module
+from manchette.importers.services import wxr_import
+from manchette.news.models import ArticlePage
+from manchette.news.search import query_terms
+from manchette.news.selectors import article_search
+from tests.factories import ArticlePageFactory
+from tests.importers import wxr_builder as wxr
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _commit_free_purges(monkeypatch):
+    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
+
+
+@pytest.fixture
+def export(tmp_path):
+    return wxr.write(
+        tmp_path,
+        wxr.post(
+            1,
+            title="Le téléphérique municipal inauguré",
+            slug="telepherique",
+            body="La cabine transporte des voyageurs.",
+            categories=[("transports", "Transports")],
+        ),
+        wxr.post(
+            2,
+            title="Les tarifs du téléphérique",
+            slug="tarifs",
+            body=(
+                "Les prix sont connus.\n\nLire aussi : "
+                '<a href="https://wp.example.org/2024/01/01/telepherique/">'
+                "l’inauguration</a>"
+            ),
+        ),
+    )
+
+
+def test_cached_pages_show_the_imported_articles_at_once(
+    section, export, django_capture_on_commit_callbacks
+):
+    old = ArticlePageFactory(title="Un article d’avant")
+    reader = Client()
+    for path in ("/", old.url):
+        reader.get(path)
+        assert reader.get(path)["X-Page-Cache"] == "hit", path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        wxr_import(export)
+
+    home = reader.get("/")
+    assert home["X-Page-Cache"] == "miss"
+    assert "Le téléphérique municipal inauguré" in home.content.decode()
+    # The navigation of every page shows the new section.
+    article = reader.get(old.url)
+    assert article["X-Page-Cache"] == "miss"
+    assert 'href="/transports/"' in article.content.decode()
+
+
+def test_a_dry_run_purges_nothing(section, export, django_capture_on_commit_callbacks):
+    reader = Client()
+    reader.get("/")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        wxr_import(export, dry_run=True)
+
+    assert callbacks == []
+    assert reader.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_imported_articles_are_found_by_the_search(
+    home, export, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        wxr_import(export)
+
+    found = article_search(query_terms("telepherique"))
+    assert set(found) == set(ArticlePage.objects.values_list("pk", flat=True))
+    assert len(found) == 2
+
+
+def test_the_reference_index_knows_the_imported_links(
+    home, export, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        wxr_import(export)
+
+    target = ArticlePage.objects.get(slug="telepherique")
+    source = ArticlePage.objects.get(slug="tarifs")
+    assert source.body[-1].block_type == "read_also"
+    referrers = {
+        reference.object_id for reference in ReferenceIndex.get_references_to(target)
+    }
+    assert str(source.pk) in referrers
