@@ -73,7 +73,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    article = ArticlePage.objects.live().order_by("-first_published_at").first()
+    article = ArticlePage.objects.live().order_by("-published_at", "-pk").first()
     section = article.section
     client = Client(HTTP_HOST="127.0.0.1")
     pages = {"article": article.url, "home": "/", "section": section.url}

@@ -282,6 +282,12 @@ class ArticlePage(Page):
     )
     # Maintained by the comments app: approved comments on this article.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
+    # Denormalised for listings: a copy of Wagtail's ``first_published_at`` (kept
+    # equal on every save, and set by every direct inserter), so that "newest
+    # first", overall or per section, is one index scan of this table.
+    published_at = models.DateTimeField(
+        _("publié le"), null=True, blank=True, editable=False
+    )
     # Where the article came from (a ninjs ``uri``), so re-imports update it.
     source_uri = models.CharField(
         max_length=500, blank=True, db_index=True, editable=False
@@ -320,17 +326,23 @@ class ArticlePage(Page):
         # "numérique" on every backend (PostgreSQL's french config keeps accents).
         index.SearchField("search_text_folded"),
         index.FilterField("section_id"),
-        index.FilterField("first_published_at"),
+        index.FilterField("published_at"),
     ]
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["section", "featured"])]
-
-    @property
-    def published_at(self):
-        return self.first_published_at or self.go_live_at or timezone.now()
+        indexes = [
+            models.Index(fields=["section", "featured"]),
+            # "Newest first" (ORDER BY published_at DESC, pk DESC), read backwards.
+            models.Index(
+                fields=["published_at", "page_ptr"], name="news_article_published"
+            ),
+            models.Index(
+                fields=["section", "published_at", "page_ptr"],
+                name="news_article_section_pub",
+            ),
+        ]
 
     @property
     def modified_at(self):
@@ -393,6 +405,12 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()
+        # Wagtail stamps first_published_at on the first publish (direct or
+        # scheduled) and never changes it after; the copy follows it exactly.
+        self.published_at = self.first_published_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "first_published_at" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "published_at"}
         # A move updates the section through the post_page_move signal.
         if self.path and self.section_id is None:
             parent = self.get_parent()
@@ -407,7 +425,16 @@ class ArticlePage(Page):
         obj = super().with_content_json(content)
         obj.comment_count = self.comment_count
         obj.section_id = self.section_id
+        obj.published_at = self.published_at
         return obj
+
+    def serve_preview(self, request, mode_name):
+        # A draft shows the date it would go live, else today, as a reader would.
+        if self.published_at is None:
+            self.published_at = (
+                self.first_published_at or self.go_live_at or timezone.now()
+            )
+        return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_list_related

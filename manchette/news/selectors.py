@@ -101,7 +101,7 @@ def article_cards() -> QuerySet:
                 ),
             ),
         )
-        .order_by("-first_published_at", "-pk")
+        .order_by("-published_at", "-pk")
     )
 
 
@@ -156,7 +156,7 @@ def article_list_related(
     newest = (
         _public(ArticlePage.objects.live())
         .exclude(pk=article.pk)
-        .order_by("-first_published_at", "-pk")
+        .order_by("-published_at", "-pk")
     )
     candidates = (
         article_cards()
@@ -185,7 +185,7 @@ def article_list_related(
         .order_by(
             "priority",
             F("pick_order").asc(nulls_last=True),
-            "-first_published_at",
+            "-published_at",
             "-pk",
         )
     )
@@ -229,7 +229,7 @@ def section_blocks(
     newest = ids_union(
         *(
             public.filter(section_id=section.pk)
-            .order_by("-first_published_at", "-pk")
+            .order_by("-published_at", "-pk")
             .values("pk")[:per_section]
             for section in sections
         )
@@ -292,20 +292,20 @@ def article_search(
         if section_id is not None:
             queryset = queryset.filter(section_id=section_id)
         if since is not None:
-            queryset = queryset.filter(first_published_at__gte=since)
+            queryset = queryset.filter(published_at__gte=since)
         if until is not None:
-            queryset = queryset.filter(first_published_at__lt=until)
+            queryset = queryset.filter(published_at__lt=until)
         hits = queryset.only("pk").search(" ".join(terms), operator="and")[:limit]
         ranked = [hit.pk for hit in hits]
     now = timezone.now()
     position = {pk: index for index, pk in enumerate(ranked)}
     published = ArticlePage.objects.filter(pk__in=ranked).values_list(
-        "pk", "first_published_at"
+        "pk", "published_at"
     )
 
     def score(row):
-        pk, first_published_at = row
-        age_days = max(0.0, (now - first_published_at).total_seconds() / 86400)
+        pk, published_at = row
+        age_days = max(0.0, (now - published_at).total_seconds() / 86400)
         relevance = 1 / (1 + position[pk] / 10)
         recency = 0.5 ** (age_days / SEARCH_HALF_LIFE_DAYS)
         return (-relevance * (0.6 + 0.4 * recency), -pk)
@@ -342,10 +342,10 @@ def _postgres_search_ids(
         conditions.append("a.section_id = %s")
         params.append(section_id)
     if since is not None:
-        conditions.append("p.first_published_at >= %s")
+        conditions.append("a.published_at >= %s")
         params.append(since)
     if until is not None:
-        conditions.append("p.first_published_at < %s")
+        conditions.append("a.published_at < %s")
         params.append(until)
     sql = (
         f"SELECT p.id FROM {quote(entry_table)} e "
@@ -412,10 +412,10 @@ def _sqlite_search_ids(
         conditions.append("a.section_id = %s")
         params.append(section_id)
     if since is not None:
-        conditions.append("p.first_published_at >= %s")
+        conditions.append("a.published_at >= %s")
         params.append(connection.ops.adapt_datetimefield_value(since))
     if until is not None:
-        conditions.append("p.first_published_at < %s")
+        conditions.append("a.published_at < %s")
         params.append(connection.ops.adapt_datetimefield_value(until))
     # bm25 weights follow the FTS columns: autocomplete, body, title.
     rank = f"bm25({quote(fts_table)}, 0.0, 1.0, 2.0)"
@@ -480,9 +480,9 @@ def article_list_filtered(
             Exists(ArticlePageAuthor.objects.filter(page=OuterRef("pk"), author=author))
         )
     if since is not None:
-        queryset = queryset.filter(first_published_at__gte=since)
+        queryset = queryset.filter(published_at__gte=since)
     if until is not None:
-        queryset = queryset.filter(first_published_at__lt=until)
+        queryset = queryset.filter(published_at__lt=until)
     return queryset
 
 
@@ -580,12 +580,12 @@ def sitemap_page_rows() -> QuerySet:
 
 
 def news_sitemap_rows(*, since: datetime, limit: int = 1000) -> QuerySet:
-    """Return ``(url_path, title, first_published_at)`` of the public live articles
+    """Return ``(url_path, title, published_at)`` of the public live articles
     first published since ``since``, newest first, at most ``limit``.
     """
     return (
         _public(ArticlePage.objects.live())
-        .filter(first_published_at__gte=since)
-        .order_by("-first_published_at", "-pk")
-        .values_list("url_path", "title", "first_published_at")[:limit]
+        .filter(published_at__gte=since)
+        .order_by("-published_at", "-pk")
+        .values_list("url_path", "title", "published_at")[:limit]
     )
