@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from manchette.core.privacy import ViewRestrictionsMixin
 from manchette.core.text import excerpt, reading_minutes, sentences
 
 from .blocks import ArticleBodyBlock, body_plain_text
@@ -24,9 +25,13 @@ from .blocks import ArticleBodyBlock, body_plain_text
 MAX_SUMMARY_SENTENCES = 3
 
 
-def paginate(request, items, *, per_page: int | None = None):
-    """Return the requested page of ``items``; a bad page number gives 404."""
+def paginate(request, items, *, per_page: int | None = None, count: int | None = None):
+    """Return the requested page of ``items``; a bad page number gives 404. Pass
+    ``count`` when a cheaper query than ``items.count()`` knows it.
+    """
     paginator = Paginator(items, per_page or settings.MANCHETTE_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # A cached_property: this value is used instead.
     number = request.GET.get("page") or 1
     try:
         return paginator.page(number)
@@ -34,7 +39,7 @@ def paginate(request, items, *, per_page: int | None = None):
         raise Http404(_("Cette page n’existe pas.")) from exc
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The front page ("Accueil"): latest news, then one block per section."""
 
     intro = models.CharField(_("accroche"), max_length=250, blank=True)
@@ -54,11 +59,13 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """Find a section or an article by its URL path in one query, instead of two
-        queries per level.
+        queries per level. Wagtail does not index ``url_path``; the slug (indexed)
+        narrows the lookup to a few rows.
         """
+        slug = path_components[-1] if path_components else ""
         if len(path_components) == 1:
             url_path = self.url_path + path_components[0] + "/"
-            section = SectionPage.objects.filter(url_path=url_path).first()
+            section = SectionPage.objects.filter(slug=slug, url_path=url_path).first()
             if section is not None:
                 if not section.live:
                     raise Http404
@@ -66,7 +73,7 @@ class HomePage(Page):
         if len(path_components) == 2:
             url_path = self.url_path + "/".join(path_components) + "/"
             article = (
-                ArticlePage.objects.filter(url_path=url_path)
+                ArticlePage.objects.filter(slug=slug, url_path=url_path)
                 .select_related("featured_image", "section")
                 .first()
             )
@@ -85,7 +92,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionsMixin, Page):
     """A section ("rubrique") such as Politique or Économie; articles live under it."""
 
     description = models.TextField(_("description"), blank=True)
@@ -100,14 +107,16 @@ class SectionPage(Page):
         verbose_name_plural = _("rubriques")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_list_for_section
+        from .selectors import article_count, article_list_for_section
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, article_list_for_section(self))
+        context["articles"] = paginate(
+            request, article_list_for_section(self), count=article_count(section=self)
+        )
         return context
 
 
-class AuthorIndexPage(Page):
+class AuthorIndexPage(ViewRestrictionsMixin, Page):
     """The list of the newsroom's authors ("Auteurs")."""
 
     parent_page_types = ["news.HomePage"]
@@ -123,7 +132,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(ViewRestrictionsMixin, Page):
     """A journalist's page: bio and their articles."""
 
     role = models.CharField(_("fonction"), max_length=120, blank=True)
@@ -152,14 +161,16 @@ class AuthorPage(Page):
         verbose_name_plural = _("auteurs")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_list_for_author
+        from .selectors import article_count, article_list_for_author
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, article_list_for_author(self))
+        context["articles"] = paginate(
+            request, article_list_for_author(self), count=article_count(author=self)
+        )
         return context
 
 
-class TagIndexPage(RoutablePageMixin, Page):
+class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """Serves the tag pages: ``/sujets/`` lists tags, ``/sujets/<slug>/`` their articles."""
 
     parent_page_types = ["news.HomePage"]
@@ -180,7 +191,7 @@ class TagIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:tag_slug>/")
     def tag_detail(self, request, tag_slug):
-        from .selectors import article_list_for_tag
+        from .selectors import article_count, article_list_for_tag
 
         tag = get_object_or_404(Tag, slug=tag_slug)
         return self.render(
@@ -188,7 +199,9 @@ class TagIndexPage(RoutablePageMixin, Page):
             template="news/tag_page.html",
             context_overrides={
                 "tag": tag,
-                "articles": paginate(request, article_list_for_tag(tag)),
+                "articles": paginate(
+                    request, article_list_for_tag(tag), count=article_count(tag=tag)
+                ),
             },
         )
 
@@ -196,7 +209,7 @@ class TagIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("tag_detail", args=[tag_slug])
 
 
-class ContentPage(Page):
+class ContentPage(ViewRestrictionsMixin, Page):
     """A plain page (about us, legal notice, a page imported from WordPress)."""
 
     body = StreamField(ArticleBodyBlock(), verbose_name=_("contenu"), blank=True)
@@ -234,7 +247,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionsMixin, Page):
     """A news article: "En bref", body, authors, tags, related articles."""
 
     summary = models.TextField(
