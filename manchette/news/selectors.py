@@ -13,19 +13,15 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
-    IntegerField,
     Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
-    When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
@@ -82,18 +78,17 @@ def _restricted():
     )
 
 
-def article_cards() -> QuerySet:
-    """Return public, live articles with what a card shows, newest first."""
+def article_cards(*, tags: bool = False) -> QuerySet:
+    """Return public, live articles with what a card shows, newest first; with
+    ``tags``, their tags too (``tagged_items``, one more query), which a card
+    does not show but related articles, feeds and the API do.
+    """
     rendition_model = get_image_model().get_rendition_model()
-    return (
+    queryset = (
         _public(ArticlePage.objects.live())
         .select_related("section", "featured_image")
         .defer("body")
         .prefetch_related(
-            Prefetch(
-                "tagged_items",
-                queryset=ArticlePageTag.objects.select_related("tag").order_by("pk"),
-            ),
             Prefetch(
                 "featured_image__renditions",
                 queryset=rendition_model.objects.filter(
@@ -103,6 +98,14 @@ def article_cards() -> QuerySet:
         )
         .order_by("-published_at", "-pk")
     )
+    if tags:
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "tagged_items",
+                queryset=ArticlePageTag.objects.select_related("tag").order_by("pk"),
+            )
+        )
+    return queryset
 
 
 def article_list_latest(*, limit: int = 10) -> list[ArticlePage]:
@@ -172,61 +175,43 @@ def article_list_related(
     The article itself never appears. Each card gets ``label``: the tag it shares
     with ``article`` when there is one, else its section's title. Pass the article's
     ``tags`` when they are already loaded, to save a query.
+
+    Two steps: one query ranks the candidates (the picks, the ``limit + 1`` newest
+    articles sharing a tag, the ``limit + 1`` newest of the section), then the
+    winners are loaded as cards. A section article sharing a tag but not among
+    the newest ``limit + 1`` sharing one is older than ``limit + 1`` of them, so
+    it could never be shown: ranking it with the section's changes nothing.
     """
-    picks = ArticlePageRelated.objects.filter(page_id=article.pk)
     own_tags = ArticlePageTag.objects.filter(content_object_id=article.pk).values(
         "tag_id"
-    )
-    shares_tag = Exists(
-        ArticlePageTag.objects.filter(
-            content_object=OuterRef("pk"), tag_id__in=own_tags
-        )
     )
     tagged = ArticlePageTag.objects.filter(tag_id__in=own_tags).values(
         "content_object_id"
     )
-    # Each kind of candidate is cut to its newest few in a subquery, so the
-    # ranking below sorts a handful of rows, not a whole section.
     newest = (
         _public(ArticlePage.objects.live())
         .exclude(pk=article.pk)
         .order_by("-published_at", "-pk")
     )
-    candidates = (
-        article_cards()
-        .exclude(pk=article.pk)
-        .annotate(
-            pick_order=Subquery(
-                picks.filter(article_id=OuterRef("pk")).values("sort_order")[:1]
-            ),
-            shares_tag=shares_tag,
-        )
-        .filter(
-            pk__in=ids_union(
-                picks.values("article_id"),
-                newest.filter(pk__in=tagged).values("pk")[: limit + 1],
-                newest.filter(section_id=article.section_id).values("pk")[: limit + 1],
-            )
-        )
-        .annotate(
-            priority=Case(
-                When(pick_order__isnull=False, then=Value(0)),
-                When(shares_tag=True, then=Value(1)),
-                default=Value(2),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by(
-            "priority",
-            F("pick_order").asc(nulls_last=True),
-            "-published_at",
-            "-pk",
-        )
+    picks = (
+        ArticlePageRelated.objects.filter(page_id=article.pk)
+        .exclude(article_id=article.pk)
+        .annotate(candidate=F("article_id"), published=F("article__published_at"))
+        .values("candidate", "sort_order", "published")
     )
-    cards = list(candidates[:limit])
-    if tags is None:
-        tags = list(Tag.objects.filter(pk__in=own_tags))
-    own_tag_ids = {tag.pk for tag in tags}
+    ranked, own_tag_ids = _ranked_ids(
+        picks,
+        _candidates(newest.filter(pk__in=tagged))[: limit + 1],
+        _candidates(newest.filter(section_id=article.section_id))[: limit + 1],
+        own_tags.annotate(candidate=F("tag_id")).values("candidate"),
+    )
+    pick_count = sum(1 for _, kind in ranked if kind == 0)
+    # Picks may be drafts or private (the card query drops them): keep spares.
+    ids = [pk for pk, _ in ranked[: limit + pick_count]]
+    found = {card.pk: card for card in article_cards(tags=True).filter(pk__in=ids)}
+    cards = [found[pk] for pk in ids if pk in found][:limit]
+    if tags is not None:
+        own_tag_ids = {tag.pk for tag in tags}
     for card in cards:
         shared = [
             item.tag for item in card.tagged_items.all() if item.tag_id in own_tag_ids
@@ -234,6 +219,47 @@ def article_list_related(
         # Without a shared tag, ArticlePage.card_label falls back to the section.
         card.label = shared[0].name if shared else ""
     return cards
+
+
+def _candidates(queryset: QuerySet) -> QuerySet:
+    return queryset.annotate(candidate=F("pk"), published=F("published_at")).values(
+        "candidate", "published"
+    )
+
+
+def _ranked_ids(
+    picks: QuerySet, tagged: QuerySet, section: QuerySet, own_tags: QuerySet
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """Return ``(id, kind)`` of the related candidates, best first and each id once
+    (kind 0 for the editors' picks in their order, 1 for articles sharing a tag,
+    2 for the section's, each newest first), and the ids of the article's own
+    tags, in one query over a few dozen rows.
+    """
+    parts, params = [], []
+    for kind, queryset, columns in (
+        (0, picks, "candidate, sort_order, published"),
+        (1, tagged, "candidate, 0, published"),
+        (2, section, "candidate, 0, published"),
+        (3, own_tags, "candidate, 0, NULL"),
+    ):
+        sql, part_params = queryset.query.sql_with_params()
+        parts.append(f"SELECT {columns}, {kind} FROM ({sql}) AS part_{kind}")
+        params.extend(part_params)
+    sql = (
+        f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS candidates "
+        "ORDER BY 4, 2, 3 DESC, 1 DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    seen, ranked, own_tag_ids = set(), [], set()
+    for pk, _order, _published, kind in rows:
+        if kind == 3:
+            own_tag_ids.add(pk)
+        elif pk not in seen:
+            seen.add(pk)
+            ranked.append((pk, kind))
+    return ranked, own_tag_ids
 
 
 def section_list() -> QuerySet:
@@ -493,7 +519,7 @@ def article_list_filtered(
     """Return public live articles, newest first, with their authors prefetched,
     narrowed by any of section, tag, author and a publication date range.
     """
-    queryset = article_cards().prefetch_related(
+    queryset = article_cards(tags=True).prefetch_related(
         Prefetch(
             "article_authors",
             queryset=ArticlePageAuthor.objects.select_related("author").order_by(
