@@ -364,6 +364,8 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     @property
     def shows_update(self) -> bool:
         """True when the article changed at least ten minutes after it was first published."""
+        if self.published_at is None:  # Never published: nothing was updated.
+            return False
         return (self.modified_at - self.published_at).total_seconds() >= 600
 
     @property
