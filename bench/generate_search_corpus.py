@@ -201,21 +201,31 @@ def generate(*, articles: int, seed: int = 2025, batch: int = 2000) -> None:
             extras.append((section, summary, json.dumps(body), number))
         with transaction.atomic():
             created = Page.objects.bulk_create(pages)
+            defaults = {
+                "featured_image_id": None,
+                "featured_image_caption": "",
+                "featured_image_credit": "",
+                "updated_at": None,
+                "featured": False,
+                "comments_open": True,
+                "reading_minutes": 1,
+                "comment_count": 0,
+                "source_uri": "",
+            }
             rows = [
-                (
-                    page.pk,
-                    summary,
-                    body,
-                    None,
-                    "",
-                    "",
-                    None,
-                    False,
-                    True,
-                    section.pk,
-                    1,
-                    0,
-                    "",
+                tuple(
+                    {
+                        **defaults,
+                        "page_ptr_id": page.pk,
+                        "summary": summary,
+                        "body": body,
+                        "section_id": section.pk,
+                        # The listings' copy of first_published_at.
+                        "published_at": connection.ops.adapt_datetimefield_value(
+                            page.first_published_at
+                        ),
+                    }[column]
+                    for column in columns
                 )
                 for page, (section, summary, body, _) in zip(
                     created, extras, strict=True

@@ -186,6 +186,7 @@ def generate(args) -> None:
                     summary=extra["summary"],
                     body=extra["body"],
                     section=extra["section"],
+                    published_at=extra["published"],
                     reading_minutes=max(1, -(-extra["words"] // 150)),
                     comment_count=extra["comments"],
                 )

@@ -164,7 +164,7 @@ def main() -> None:
     from manchette.news.models import ArticlePage
 
     call_command("collectstatic", "--noinput", verbosity=0)
-    article = ArticlePage.objects.live().order_by("-first_published_at").first()
+    article = ArticlePage.objects.live().order_by("-published_at", "-pk").first()
     if article is None:
         raise SystemExit("No article: run bench/generate_site.py first.")
     article_path, section_path = article.url, article.get_parent().url

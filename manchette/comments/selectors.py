@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -11,6 +12,23 @@ from .models import Comment, CommentSettings
 
 # What a published comment shows; the e-mail address is never even read.
 PUBLIC_FIELDS = ("id", "parent_id", "author_name", "author_url", "body", "created_at")
+
+
+SETTINGS_CACHE_KEY = "comments:settings:{site_id}"
+
+
+def comment_settings_for_site(site) -> CommentSettings:
+    """Return the comment rules of ``site`` from the default cache, reading (or
+    creating) them once: every article page needs them, and Wagtail's
+    ``for_site`` runs a ``get_or_create`` each time. ``signals.py`` purges the
+    entry whenever the rules are saved or deleted.
+    """
+    key = SETTINGS_CACHE_KEY.format(site_id=site.pk)
+    rules = cache.get(key)
+    if rules is None:
+        rules = CommentSettings.for_site(site)
+        cache.set(key, rules, 3600)
+    return rules
 
 
 def comment_list_approved(article: ArticlePage) -> QuerySet:

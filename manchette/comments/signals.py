@@ -1,15 +1,20 @@
-"""Keeps ``ArticlePage.comment_count`` right when an older revision is published.
+"""Keeps ``ArticlePage.comment_count`` right when an older revision is published,
+and purges the cached comment rules when they change.
 
 A page revision stores every field of the article, the count included, so
 publishing a revision made before new comments were approved would bring back
 the old count; the count is recomputed after each publication.
 """
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from manchette.news.models import ArticlePage
 
+from .models import CommentSettings
+from .selectors import SETTINGS_CACHE_KEY
 from .services import comment_count_refresh
 
 
@@ -17,3 +22,8 @@ from .services import comment_count_refresh
 def article_published(sender, instance, **kwargs):
     if isinstance(instance, ArticlePage):
         comment_count_refresh(instance)
+
+
+@receiver([post_save, post_delete], sender=CommentSettings)
+def comment_settings_changed(sender, instance, **kwargs):
+    cache.delete(SETTINGS_CACHE_KEY.format(site_id=instance.site_id))

@@ -24,3 +24,14 @@ def any_view_restriction() -> bool:
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def view_restrictions_changed(sender, **kwargs):
     cache.delete(RESTRICTIONS_KEY)
+
+
+class ViewRestrictionsMixin:
+    """For page models: skip Wagtail's look-up of a page's and its ancestors' view
+    restrictions (two queries on every page served) when the site has none.
+    """
+
+    def get_view_restrictions(self):
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -1205,7 +1205,7 @@ class _WxrImport:
         article.source_uri = item.guid[:500]
         article.live = live
         article.has_unpublished_changes = not live
-        article.first_published_at = published_at
+        article.first_published_at = article.published_at = published_at
         article.last_published_at = (
             max(modified, published_at) if live and modified else published_at
         )

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from manchette.core.privacy import ViewRestrictionsMixin
 from manchette.core.text import excerpt, reading_minutes, sentences
 
 from .blocks import ArticleBodyBlock, body_plain_text
@@ -24,9 +25,13 @@ from .blocks import ArticleBodyBlock, body_plain_text
 MAX_SUMMARY_SENTENCES = 3
 
 
-def paginate(request, items, *, per_page: int | None = None):
-    """Return the requested page of ``items``; a bad page number gives 404."""
+def paginate(request, items, *, per_page: int | None = None, count: int | None = None):
+    """Return the requested page of ``items``; a bad page number gives 404. Pass
+    ``count`` when a cheaper query than ``items.count()`` knows it.
+    """
     paginator = Paginator(items, per_page or settings.MANCHETTE_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # A cached_property: this value is used instead.
     number = request.GET.get("page") or 1
     try:
         return paginator.page(number)
@@ -34,7 +39,7 @@ def paginate(request, items, *, per_page: int | None = None):
         raise Http404(_("Cette page n’existe pas.")) from exc
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The front page ("Accueil"): latest news, then one block per section."""
 
     intro = models.CharField(_("accroche"), max_length=250, blank=True)
@@ -54,13 +59,15 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """Find a section or an article by its URL path in one query, instead of two
-        queries per level.
+        queries per level. Wagtail does not index ``url_path``; the slug (indexed)
+        narrows the lookup to a few rows.
         """
         url_path = self.url_path + "/".join(path_components) + "/"
+        slug = path_components[-1] if path_components else ""
         if len(path_components) >= 2:
             # An article is /section/slug/ or /section/subsection/…/slug/.
             article = (
-                ArticlePage.objects.filter(url_path=url_path)
+                ArticlePage.objects.filter(slug=slug, url_path=url_path)
                 .select_related("featured_image", "section")
                 .first()
             )
@@ -69,7 +76,7 @@ class HomePage(Page):
                     raise Http404
                 return RouteResult(article)
         if path_components:
-            section = SectionPage.objects.filter(url_path=url_path).first()
+            section = SectionPage.objects.filter(slug=slug, url_path=url_path).first()
             if section is not None:
                 if not section.live:
                     raise Http404
@@ -85,7 +92,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionsMixin, Page):
     """A section ("rubrique") such as Politique or Économie; articles live under it.
 
     A section may hold subsections (Politique › Élections, as WordPress's child
@@ -104,14 +111,16 @@ class SectionPage(Page):
         verbose_name_plural = _("rubriques")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_list_for_section
+        from .selectors import article_count, article_list_for_section
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, article_list_for_section(self))
+        context["articles"] = paginate(
+            request, article_list_for_section(self), count=article_count(section=self)
+        )
         return context
 
 
-class AuthorIndexPage(Page):
+class AuthorIndexPage(ViewRestrictionsMixin, Page):
     """The list of the newsroom's authors ("Auteurs")."""
 
     parent_page_types = ["news.HomePage"]
@@ -127,7 +136,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(ViewRestrictionsMixin, Page):
     """A journalist's page: bio and their articles."""
 
     role = models.CharField(_("fonction"), max_length=120, blank=True)
@@ -156,14 +165,16 @@ class AuthorPage(Page):
         verbose_name_plural = _("auteurs")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_list_for_author
+        from .selectors import article_count, article_list_for_author
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, article_list_for_author(self))
+        context["articles"] = paginate(
+            request, article_list_for_author(self), count=article_count(author=self)
+        )
         return context
 
 
-class TagIndexPage(RoutablePageMixin, Page):
+class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """Serves the tag pages: ``/sujets/`` lists tags, ``/sujets/<slug>/`` their articles."""
 
     parent_page_types = ["news.HomePage"]
@@ -184,7 +195,7 @@ class TagIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:tag_slug>/")
     def tag_detail(self, request, tag_slug):
-        from .selectors import article_list_for_tag
+        from .selectors import article_count, article_list_for_tag
 
         tag = get_object_or_404(Tag, slug=tag_slug)
         return self.render(
@@ -192,7 +203,9 @@ class TagIndexPage(RoutablePageMixin, Page):
             template="news/tag_page.html",
             context_overrides={
                 "tag": tag,
-                "articles": paginate(request, article_list_for_tag(tag)),
+                "articles": paginate(
+                    request, article_list_for_tag(tag), count=article_count(tag=tag)
+                ),
             },
         )
 
@@ -200,7 +213,7 @@ class TagIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("tag_detail", args=[tag_slug])
 
 
-class ContentPage(Page):
+class ContentPage(ViewRestrictionsMixin, Page):
     """A plain page (about us, legal notice, a page imported from WordPress)."""
 
     body = StreamField(ArticleBodyBlock(), verbose_name=_("contenu"), blank=True)
@@ -238,7 +251,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionsMixin, Page):
     """A news article: "En bref", body, authors, tags, related articles."""
 
     summary = models.TextField(
@@ -286,6 +299,12 @@ class ArticlePage(Page):
     )
     # Maintained by the comments app: approved comments on this article.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
+    # Denormalised for listings: a copy of Wagtail's ``first_published_at`` (kept
+    # equal on every save, and set by every direct inserter), so that "newest
+    # first", overall or per section, is one index scan of this table.
+    published_at = models.DateTimeField(
+        _("publié le"), null=True, blank=True, editable=False
+    )
     # Where the article came from (a ninjs ``uri``), so re-imports update it.
     source_uri = models.CharField(
         max_length=500, blank=True, db_index=True, editable=False
@@ -324,17 +343,23 @@ class ArticlePage(Page):
         # "numérique" on every backend (PostgreSQL's french config keeps accents).
         index.SearchField("search_text_folded"),
         index.FilterField("section_id"),
-        index.FilterField("first_published_at"),
+        index.FilterField("published_at"),
     ]
 
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["section", "featured"])]
-
-    @property
-    def published_at(self):
-        return self.first_published_at or self.go_live_at or timezone.now()
+        indexes = [
+            models.Index(fields=["section", "featured"]),
+            # "Newest first" (ORDER BY published_at DESC, pk DESC), read backwards.
+            models.Index(
+                fields=["published_at", "page_ptr"], name="news_article_published"
+            ),
+            models.Index(
+                fields=["section", "published_at", "page_ptr"],
+                name="news_article_section_pub",
+            ),
+        ]
 
     @property
     def modified_at(self):
@@ -343,6 +368,8 @@ class ArticlePage(Page):
     @property
     def shows_update(self) -> bool:
         """True when the article changed at least ten minutes after it was first published."""
+        if self.published_at is None:  # Never published: nothing was updated.
+            return False
         return (self.modified_at - self.published_at).total_seconds() >= 600
 
     @property
@@ -397,6 +424,12 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()
+        # Wagtail stamps first_published_at on the first publish (direct or
+        # scheduled) and never changes it after; the copy follows it exactly.
+        self.published_at = self.first_published_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "first_published_at" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "published_at"}
         # A move updates the section through the post_page_move signal.
         if self.path and self.section_id is None:
             parent = self.get_parent()
@@ -411,7 +444,16 @@ class ArticlePage(Page):
         obj = super().with_content_json(content)
         obj.comment_count = self.comment_count
         obj.section_id = self.section_id
+        obj.published_at = self.published_at
         return obj
+
+    def serve_preview(self, request, mode_name):
+        # A draft shows the date it would go live, else today, as a reader would.
+        if self.published_at is None:
+            self.published_at = (
+                self.first_published_at or self.go_live_at or timezone.now()
+            )
+        return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_list_related

@@ -27,9 +27,9 @@ def brief_candidates(*, since: datetime, until: datetime) -> list[ArticlePage]:
     )
     return list(
         article_cards()
-        .filter(first_published_at__gt=since, first_published_at__lte=until)
+        .filter(published_at__gt=since, published_at__lte=until)
         .annotate(reads=Coalesce(Subquery(reads), 0))
-        .order_by("-featured", "-reads", "-first_published_at", "-pk")
+        .order_by("-featured", "-reads", "-published_at", "-pk")
     )
 
 

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "manchette.core.sites.SiteMiddleware",
     "manchette.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -135,10 +136,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Without Redis the default cache is files under var/: every app process of
+# the machine (granian workers, the task worker) shares it, so a purge made by
+# one (navigation, site, comment rules, rate-limit counters) holds for all.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "manchette",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "default"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
 if REDIS_URL := os.environ.get("REDIS_URL"):

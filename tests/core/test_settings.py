@@ -61,3 +61,30 @@ def test_a_new_sqlite_file_database_uses_wal(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "wal"
+
+
+def test_without_redis_app_processes_share_the_default_cache(tmp_path):
+    """A value one process stores (a purge, a rate-limit count) is seen by another."""
+    env_extra = {
+        "DJANGO_SETTINGS_MODULE": "manchette.settings.production",
+        "DJANGO_SECRET_KEY": "y" * 50,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "ALLOWED_HOSTS": "news.example.ma",
+        "MANCHETTE_VAR_DIR": str(tmp_path / "var"),
+        "REDIS_URL": "",
+    }
+    write = run_manage(
+        "shell",
+        "-c",
+        "from django.core.cache import cache; cache.set('shared-check', 'seen', 60)",
+        env_extra=env_extra,
+    )
+    assert write.returncode == 0, write.stderr
+    read = run_manage(
+        "shell",
+        "-c",
+        "from django.core.cache import cache; print(cache.get('shared-check'))",
+        env_extra=env_extra,
+    )
+    assert read.returncode == 0, read.stderr
+    assert read.stdout.strip().splitlines()[-1] == "seen"

@@ -162,3 +162,26 @@ def test_a_subsection_article_purges_its_parent_sections(
 
     assert [reader.get(path)["X-Page-Cache"] for path in pages] == ["miss"] * 4
     assert "Titre corrigé" in reader.get("/politique/").content.decode()
+
+
+def test_home_shows_one_block_per_top_level_section_with_its_subsections(tree, client):
+    from manchette.news.selectors import section_blocks
+
+    politique, elections, municipales = tree
+    sport = section_get("sport", "Sport")
+    own = ArticlePageFactory(section=politique)
+    grandchild = ArticlePageFactory(section=municipales)
+    match = ArticlePageFactory(section=sport)
+
+    blocks = section_blocks(per_section=4)
+
+    assert [
+        (section.slug, [card.pk for card in cards]) for section, cards in blocks
+    ] == [
+        ("politique", [grandchild.pk, own.pk]),
+        ("sport", [match.pk]),
+    ]
+    html = client.get("/").content.decode()
+    assert 'id="section-politique"' in html
+    assert 'id="section-elections"' not in html
+    assert 'id="section-municipales"' not in html

@@ -6,7 +6,11 @@ from wagtail.models import Site
 
 from manchette.comments.forms import CommentForm
 from manchette.comments.models import CommentSettings
-from manchette.comments.selectors import comment_threads, comments_are_open
+from manchette.comments.selectors import (
+    comment_settings_for_site,
+    comment_threads,
+    comments_are_open,
+)
 
 register = template.Library()
 
@@ -47,10 +51,10 @@ def http_url(value):
 
 
 def _rules(request) -> CommentSettings:
-    if request is not None:
-        return CommentSettings.for_request(request)
-    site = Site.objects.filter(is_default_site=True).first()
-    return CommentSettings.for_site(site)
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return comment_settings_for_site(site)
 
 
 def _int(value) -> int | None:

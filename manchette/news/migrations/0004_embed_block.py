@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_ascii_tag_slugs'),
+        ('news', '0003_article_published_at'),
     ]
 
     operations = [
