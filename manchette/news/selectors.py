@@ -95,6 +95,26 @@ def _live_articles() -> QuerySet:
     )
 
 
+# The columns a card (includes/card.html) reads; page listings load only these
+# instead of every column of the article, its page row and its section's.
+# ``body`` stays deferred: "En bref" is required to publish, so the excerpt's
+# fallback to the body almost never runs (it then costs one query, as before).
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "summary",
+    "published_at",
+    "comment_count",
+    "section__title",
+    "section__url_path",
+    "featured_image",
+)
+
+
+def _card_fields(queryset: QuerySet) -> QuerySet:
+    return queryset.only(*CARD_FIELDS)
+
+
 def article_cards(*, tags: bool = False) -> QuerySet:
     """Return public, live articles with what a card shows, newest first; with
     ``tags``, their tags too (``tagged_items``, one more query), which a card
@@ -127,14 +147,14 @@ def article_cards(*, tags: bool = False) -> QuerySet:
 
 def article_list_latest(*, limit: int = 10) -> list[ArticlePage]:
     """Return the newest articles, featured ones first among the very latest."""
-    return list(article_cards()[:limit])
+    return list(_card_fields(article_cards())[:limit])
 
 
 def article_list_for_section(section: SectionPage) -> QuerySet:
     """Return the articles of a section and of its subsections, newest first (as
     a WordPress category archive lists its child categories' posts).
     """
-    return article_cards().filter(section_id__in=section_subtree(section))
+    return _card_fields(article_cards()).filter(section_id__in=section_subtree(section))
 
 
 def section_subtree(section: SectionPage) -> QuerySet:
@@ -146,14 +166,14 @@ def section_subtree(section: SectionPage) -> QuerySet:
 
 def article_list_for_tag(tag: Tag) -> QuerySet:
     """Return the articles carrying a tag, newest first."""
-    return article_cards().filter(
+    return _card_fields(article_cards()).filter(
         Exists(ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag=tag))
     )
 
 
 def article_list_for_author(author: AuthorPage) -> QuerySet:
     """Return the articles signed by an author, newest first."""
-    return article_cards().filter(
+    return _card_fields(article_cards()).filter(
         Exists(ArticlePageAuthor.objects.filter(page=OuterRef("pk"), author=author))
     )
 
@@ -225,16 +245,32 @@ def article_list_related(
     pick_count = sum(1 for _, kind in ranked if kind == 0)
     # Picks may be drafts or private (the card query drops them): keep spares.
     ids = [pk for pk, _ in ranked[: limit + pick_count]]
-    found = {card.pk: card for card in article_cards(tags=True).filter(pk__in=ids)}
+    # Unordered: ``ids`` gives the order (an ORDER BY would make Django hash
+    # every one of the card query's selected columns).
+    found = {
+        card.pk: card
+        for card in _card_fields(article_cards()).filter(pk__in=ids).order_by()
+    }
     cards = [found[pk] for pk in ids if pk in found][:limit]
     if tags is not None:
         own_tag_ids = {tag.pk for tag in tags}
+    # Each card's first tag (in the order it was given) among the article's own:
+    # a light query of ids and names, skipped when the article has no tag.
+    labels = {}
+    if own_tag_ids and cards:
+        shared = (
+            ArticlePageTag.objects.filter(
+                content_object_id__in=[card.pk for card in cards],
+                tag_id__in=own_tag_ids,
+            )
+            .order_by("pk")
+            .values_list("content_object_id", "tag__name")
+        )
+        for card_id, name in shared:
+            labels.setdefault(card_id, name)
     for card in cards:
-        shared = [
-            item.tag for item in card.tagged_items.all() if item.tag_id in own_tag_ids
-        ]
         # Without a shared tag, ArticlePage.card_label falls back to the section.
-        card.label = shared[0].name if shared else ""
+        card.label = labels.get(card.pk, "")
     return cards
 
 
@@ -321,7 +357,7 @@ def section_blocks(
             for pks in subtrees.values()
         )
     )
-    ranked = article_cards().filter(pk__in=newest)
+    ranked = _card_fields(article_cards()).filter(pk__in=newest)
     by_section = defaultdict(list)
     for card in ranked:
         by_section[owner[card.section_id]].append(card)
