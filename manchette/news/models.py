@@ -406,7 +406,11 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             return [
                 link.author for link in self.article_authors.all() if link.author_id
             ]
-        return [link.author for link in self.article_authors.select_related("author")]
+        # Only what bylines, metadata, feeds and the API read of an author.
+        links = self.article_authors.select_related("author").only(
+            "sort_order", "page", "author__title", "author__slug", "author__url_path"
+        )
+        return [link.author for link in links]
 
     @cached_property
     def tag_list(self) -> list[Tag]:
