@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -49,6 +49,11 @@ urlpatterns += [
         "sitemap-articles-<int:chunk>.xml",
         news_sitemaps.articles,
         name="sitemap_articles",
+    ),
+    re_path(
+        r"^sitemap-(?P<kind>sections|authors|tags)-(?P<chunk>[0-9]+)\.xml$",
+        news_sitemaps.listings,
+        name="sitemap_listings",
     ),
     path("robots.txt", news_sitemaps.robots_txt, name="robots_txt"),
     path("api/", api_urls),

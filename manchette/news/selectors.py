@@ -566,17 +566,68 @@ def sitemap_article_rows(*, chunk: int, size: int) -> QuerySet:
 
 
 def sitemap_page_rows() -> QuerySet:
-    """Return ``(url_path, last_published_at)`` of the public live pages that are
-    not articles (home, sections, authors, tag index, content pages), by path.
+    """Return ``(url_path, last_published_at)`` of the public live pages that have
+    no sitemap of their own (home, author index, tag index, content pages), by path:
+    articles, sections and authors are listed by ``sitemap_listing_rows``.
     """
+    own_sitemaps = [
+        ContentType.objects.get_for_model(model)
+        for model in (ArticlePage, SectionPage, AuthorPage)
+    ]
     return (
         Page.objects.live()
         .public()
         .filter(depth__gte=2)
-        .exclude(content_type=ContentType.objects.get_for_model(ArticlePage))
+        .exclude(content_type__in=own_sitemaps)
         .order_by("path")
         .values_list("url_path", "last_published_at")
     )
+
+
+def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
+    """Return ``(id, url part, lastmod)`` of every listing page of ``kind``
+    ("sections", "authors" or "tags"), by id, in two queries.
+
+    The url part is the page's ``url_path`` (sections, authors) or the tag's slug
+    (tags, served by the tag index). ``lastmod`` is the newest publication of the
+    live articles the page lists, which is when its content last changed; sections
+    and authors without an article keep their own publication date, tags without
+    a live article are left out (their page is empty).
+    """
+    articles = _public(ArticlePage.objects.live())
+    if kind == "tags":
+        newest = dict(
+            ArticlePageTag.objects.filter(content_object__in=articles)
+            .values("tag_id")
+            .annotate(lastmod=Max("content_object__last_published_at"))
+            .values_list("tag_id", "lastmod")
+        )
+        tags = Tag.objects.filter(pk__in=newest).order_by("pk")
+        return [(pk, slug, newest[pk]) for pk, slug in tags.values_list("pk", "slug")]
+    if kind == "sections":
+        newest = dict(
+            articles.filter(section_id__isnull=False)
+            .values("section_id")
+            .annotate(lastmod=Max("last_published_at"))
+            .values_list("section_id", "lastmod")
+        )
+        pages = _public(SectionPage.objects.live())
+    elif kind == "authors":
+        newest = dict(
+            ArticlePageAuthor.objects.filter(page__in=articles)
+            .values("author_id")
+            .annotate(lastmod=Max("page__last_published_at"))
+            .values_list("author_id", "lastmod")
+        )
+        pages = _public(AuthorPage.objects.live())
+    else:
+        raise ValueError(kind)
+    return [
+        (pk, url_path, newest.get(pk) or own)
+        for pk, url_path, own in pages.order_by("pk").values_list(
+            "pk", "url_path", "last_published_at"
+        )
+    ]
 
 
 def news_sitemap_rows(*, since: datetime, limit: int = 1000) -> QuerySet:

@@ -1,10 +1,12 @@
-"""Sitemaps: an index, the pages, the articles in chunks, a Google News sitemap.
+"""Sitemaps: an index, the pages, the articles, sections, authors and tags in
+chunks, a Google News sitemap.
 
 A million articles make twenty article sitemaps of at most 50,000 URLs. Each is
 written straight from ``values_list`` rows (no page objects, no template), so a
 full chunk takes well under a second; its URL depends on page ids only
 (``/sitemap-articles-3.xml`` holds ids 150,000 to 199,999) and never shifts as
-articles are added.
+articles are added. Sections, authors and tags are chunked the same way, by
+page (or tag) id, with the date of their newest article as ``lastmod``.
 """
 
 from datetime import UTC, timedelta
@@ -18,10 +20,12 @@ from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
 
+from .models import TagIndexPage
 from .selectors import (
     news_sitemap_rows,
     sitemap_article_chunks,
     sitemap_article_rows,
+    sitemap_listing_rows,
     sitemap_page_rows,
 )
 
@@ -29,6 +33,7 @@ CHUNK_SIZE = 50_000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 NEWS_LANGUAGE = "fr"
+LISTINGS = ("sections", "authors", "tags")
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -106,6 +111,11 @@ def index(request):
         (f"{root}/sitemap-articles-{chunk}.xml", lastmod)
         for chunk, lastmod in sitemap_article_chunks(size=CHUNK_SIZE)
     ]
+    for kind in LISTINGS:
+        entries += [
+            (f"{root}/sitemap-{kind}-{chunk}.xml", lastmod)
+            for chunk, lastmod in _listing_chunks(site, kind)
+        ]
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         f'<sitemapindex xmlns="{SITEMAP_NS}">\n',
@@ -120,7 +130,7 @@ def index(request):
 @require_safe
 @cache_control(max_age=900, public=True)
 def pages(request):
-    """Serve ``/sitemap-pages.xml``: home, sections, authors and other pages."""
+    """Serve ``/sitemap-pages.xml``: home, indexes and content pages."""
     site = _site(request)
     if site is None:
         raise Http404
@@ -134,6 +144,56 @@ def articles(request, chunk: int):
     site = _site(request)
     rows = list(sitemap_article_rows(chunk=chunk, size=CHUNK_SIZE))
     if site is None or not rows:
+        raise Http404
+    return _response(_urlset(rows, _url_maker(site)))
+
+
+def _listing_rows(site, kind: str) -> list[tuple[int, str, object]]:
+    """Return ``(id, url_path, lastmod)`` of the listing pages of ``kind`` on
+    ``site``; tag pages get the ``url_path`` they would have under the tag index.
+    """
+    rows = sitemap_listing_rows(kind)
+    if kind != "tags":
+        return rows
+    index = (
+        TagIndexPage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .order_by("path")
+        .first()
+    )
+    if index is None:
+        return []
+    return [(pk, f"{index.url_path}{slug}/", lastmod) for pk, slug, lastmod in rows]
+
+
+def _listing_chunks(site, kind: str) -> list[tuple[int, object]]:
+    """Return ``(chunk, lastmod)`` of each non-empty chunk of listing pages of ``kind``."""
+    chunks: dict[int, object] = {}
+    for pk, _, lastmod in _listing_rows(site, kind):
+        chunk = pk // CHUNK_SIZE
+        if chunk not in chunks or (
+            lastmod is not None and (chunks[chunk] is None or lastmod > chunks[chunk])
+        ):
+            chunks[chunk] = lastmod
+    return sorted(chunks.items())
+
+
+@require_safe
+@cache_control(max_age=900, public=True)
+def listings(request, kind: str, chunk: int):
+    """Serve ``/sitemap-<kind>-<chunk>.xml``: section, author or tag pages, at most
+    ``CHUNK_SIZE``, each with the date of its newest article.
+    """
+    site = _site(request)
+    if site is None or kind not in LISTINGS:
+        raise Http404
+    rows = [
+        (url_path, lastmod)
+        for pk, url_path, lastmod in _listing_rows(site, kind)
+        if pk // CHUNK_SIZE == int(chunk)
+    ]
+    if not rows:
         raise Http404
     return _response(_urlset(rows, _url_maker(site)))
 
