@@ -6,12 +6,18 @@ element, escaped so that no text written by an editor can close the element.
 
 import json
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Locale
 
 LANGUAGE = "fr"
 OG_LOCALE = "fr_FR"
+# OpenGraph locales (language_TERRITORY) of the content languages.
+OG_LOCALES = {"fr": "fr_FR", "ar": "ar_AR", "en": "en_GB"}
+LOCALES_CACHE_KEY = "news:locale-codes"
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 LOGO_SPEC = "height-60|format-png"
 
@@ -26,6 +32,23 @@ def json_ld(data: dict) -> SafeString:
         _JSON_ESCAPES
     )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def locale_codes() -> dict[int, str]:
+    """Return the language code of each Wagtail locale by id, cached until a locale
+    changes (``manchette.news.signals``), so a page's language costs no query.
+    """
+    codes = cache.get(LOCALES_CACHE_KEY)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LOCALES_CACHE_KEY, codes, None)
+    return codes
+
+
+def page_language(page) -> str:
+    """Return the language code of ``page``'s locale (``fr`` for a page without one)."""
+    locale_id = getattr(page, "locale_id", None)
+    return locale_codes().get(locale_id) or settings.LANGUAGE_CODE
 
 
 def iso_datetime(value) -> str:
@@ -115,7 +138,7 @@ def news_article(
         "description": description,
         "datePublished": iso_datetime(page.published_at),
         "dateModified": iso_datetime(max(page.modified_at, page.published_at)),
-        "inLanguage": LANGUAGE,
+        "inLanguage": page_language(page),
         "author": [
             {"@type": "Person", "name": name, "url": author_url}
             for name, author_url in authors

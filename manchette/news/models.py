@@ -80,8 +80,10 @@ class HomePage(Page):
         from .selectors import article_list_latest, section_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = article_list_latest(limit=7)
-        context["section_blocks"] = section_blocks(per_section=4)
+        context["latest"] = article_list_latest(limit=7, locale_id=self.locale_id)
+        context["section_blocks"] = section_blocks(
+            per_section=4, locale_id=self.locale_id
+        )
         return context
 
 
@@ -188,7 +190,9 @@ class TagIndexPage(RoutablePageMixin, Page):
             template="news/tag_page.html",
             context_overrides={
                 "tag": tag,
-                "articles": paginate(request, article_list_for_tag(tag)),
+                "articles": paginate(
+                    request, article_list_for_tag(tag, locale_id=self.locale_id)
+                ),
             },
         )
 
@@ -310,6 +314,9 @@ class ArticlePage(Page):
         FieldPanel("comments_open"),
     ]
     base_form_class = ArticlePageForm
+    # A copy (a translation, most often) takes its section from its new parent
+    # (see ``save``) and is not the imported original.
+    exclude_fields_in_copy = ["section", "source_uri"]
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
     search_fields = [

@@ -36,6 +36,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from manchette.core.privacy import any_view_restriction
 
+from .metadata import locale_codes
 from .models import (
     ArticlePage,
     ArticlePageAuthor,
@@ -82,6 +83,21 @@ def _restricted():
     )
 
 
+def locale_id_for(language: str | None = None) -> int | None:
+    """Return the id of the Wagtail locale of ``language`` (the site's default
+    language, French, when None), or None when no such locale exists. Cached.
+    """
+    code = language or settings.LANGUAGE_CODE
+    return next((pk for pk, value in locale_codes().items() if value == code), None)
+
+
+def _in_locale(queryset: QuerySet, locale_id: int | None) -> QuerySet:
+    """Return the pages of ``queryset`` in locale ``locale_id`` (default: French):
+    listings never mix the languages of the site.
+    """
+    return queryset.filter(locale_id=locale_id or locale_id_for())
+
+
 def article_cards() -> QuerySet:
     """Return public, live articles with what a card shows, newest first."""
     rendition_model = get_image_model().get_rendition_model()
@@ -105,9 +121,13 @@ def article_cards() -> QuerySet:
     )
 
 
-def article_list_latest(*, limit: int = 10) -> list[ArticlePage]:
-    """Return the newest articles, featured ones first among the very latest."""
-    return list(article_cards()[:limit])
+def article_list_latest(
+    *, limit: int = 10, locale_id: int | None = None
+) -> list[ArticlePage]:
+    """Return the newest articles of a locale (default: French), featured ones first
+    among the very latest.
+    """
+    return list(_in_locale(article_cards(), locale_id)[:limit])
 
 
 def article_list_for_section(section: SectionPage) -> QuerySet:
@@ -115,9 +135,9 @@ def article_list_for_section(section: SectionPage) -> QuerySet:
     return article_cards().filter(section=section)
 
 
-def article_list_for_tag(tag: Tag) -> QuerySet:
-    """Return the articles carrying a tag, newest first."""
-    return article_cards().filter(
+def article_list_for_tag(tag: Tag, *, locale_id: int | None = None) -> QuerySet:
+    """Return the articles of a locale (default: French) carrying a tag, newest first."""
+    return _in_locale(article_cards(), locale_id).filter(
         Exists(ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag=tag))
     )
 
@@ -155,6 +175,7 @@ def article_list_related(
     # ranking below sorts a handful of rows, not a whole section.
     newest = (
         _public(ArticlePage.objects.live())
+        .filter(locale_id=article.locale_id)
         .exclude(pk=article.pk)
         .order_by("-first_published_at", "-pk")
     )
@@ -202,24 +223,26 @@ def article_list_related(
     return cards
 
 
-def section_list() -> QuerySet:
-    """Return the live sections in the editors' order (their order in the page tree)."""
+def section_list(*, locale_id: int | None = None) -> QuerySet:
+    """Return the live sections of a locale (default: French) in the editors' order
+    (their order in the page tree).
+    """
     # The id filter makes SQLite start from the few section rows; ordered by
     # path alone, it walked every page of the tree (0.35 s at 100,000 articles).
     return (
-        _public(SectionPage.objects.live())
+        _in_locale(_public(SectionPage.objects.live()), locale_id)
         .filter(pk__in=SectionPage.objects.values("pk"))
         .order_by("path")
     )
 
 
 def section_blocks(
-    *, per_section: int = 4
+    *, per_section: int = 4, locale_id: int | None = None
 ) -> list[tuple[SectionPage, list[ArticlePage]]]:
     """Return each live section with its newest ``per_section`` articles, in two queries
     (plus the card prefetches), however many sections and articles exist.
     """
-    sections = list(section_list())
+    sections = list(section_list(locale_id=locale_id))
     if not sections:
         return []
     # One "newest N of this section" subquery per section, ORed: each reads only
@@ -267,6 +290,7 @@ def article_search(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = SEARCH_CANDIDATES,
+    locale_id: int | None = None,
 ) -> list[int]:
     """Return the ids of the live articles matching every word of ``terms`` (already
     folded by ``manchette.news.search.query_terms``), best first; show a page of
@@ -279,16 +303,19 @@ def article_search(
     """
     if not terms:
         return []
+    filters = {
+        "section_id": section_id,
+        "since": since,
+        "until": until,
+        "limit": limit,
+        "locale_id": locale_id or locale_id_for(),
+    }
     if connection.vendor == "sqlite" and _uses_database_search() and _has_fts5():
-        ranked = _sqlite_search_ids(
-            terms, section_id=section_id, since=since, until=until, limit=limit
-        )
+        ranked = _sqlite_search_ids(terms, **filters)
     elif connection.vendor == "postgresql" and _uses_database_search():
-        ranked = _postgres_search_ids(
-            terms, section_id=section_id, since=since, until=until, limit=limit
-        )
+        ranked = _postgres_search_ids(terms, **filters)
     else:
-        queryset = ArticlePage.objects.live()
+        queryset = ArticlePage.objects.live().filter(locale_id=filters["locale_id"])
         if section_id is not None:
             queryset = queryset.filter(section_id=section_id)
         if since is not None:
@@ -320,6 +347,7 @@ def _postgres_search_ids(
     since: datetime | None,
     until: datetime | None,
     limit: int,
+    locale_id: int | None,
 ) -> list[int]:
     """Return the ids of the live articles matching every term, best first, with
     one query on the ``body`` tsvector of Wagtail's index (GIN-indexed).
@@ -336,8 +364,14 @@ def _postgres_search_ids(
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
     tsquery = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
     query_params = [config, " ".join(terms)] if config else [" ".join(terms)]
-    conditions = ["e.content_type_id = %s", f"e.body @@ {tsquery}", "p.live"]
+    conditions = [
+        "e.content_type_id = %s",
+        f"e.body @@ {tsquery}",
+        "p.live",
+        "p.locale_id = %s",
+    ]
     params = [ContentType.objects.get_for_model(ArticlePage).pk, *query_params]
+    params.append(locale_id)
     if section_id is not None:
         conditions.append("a.section_id = %s")
         params.append(section_id)
@@ -388,6 +422,7 @@ def _sqlite_search_ids(
     since: datetime | None,
     until: datetime | None,
     limit: int,
+    locale_id: int | None,
 ) -> list[int]:
     """Return the ids of the live articles matching every term, best first, with
     one FTS5 query on the index Wagtail maintains.
@@ -406,8 +441,13 @@ def _sqlite_search_ids(
     page_table = Page._meta.db_table
     article_table = ArticlePage._meta.db_table
     match = "{title body} : (" + " AND ".join(f'"{term}"' for term in terms) + ")"
-    conditions = [f"{quote(fts_table)} MATCH %s", "e.content_type_id = %s", "p.live"]
-    params = [match, ContentType.objects.get_for_model(ArticlePage).pk]
+    conditions = [
+        f"{quote(fts_table)} MATCH %s",
+        "e.content_type_id = %s",
+        "p.live",
+        "p.locale_id = %s",
+    ]
+    params = [match, ContentType.objects.get_for_model(ArticlePage).pk, locale_id]
     if section_id is not None:
         conditions.append("a.section_id = %s")
         params.append(section_id)
@@ -419,7 +459,7 @@ def _sqlite_search_ids(
         params.append(connection.ops.adapt_datetimefield_value(until))
     # bm25 weights follow the FTS columns: autocomplete, body, title.
     rank = f"bm25({quote(fts_table)}, 0.0, 1.0, 2.0)"
-    if len(conditions) == 3:
+    if len(conditions) == 4:
         # Without filters, rank in the FTS table alone first (joining pages to
         # thousands of hits costs more than ranking them), then keep the live
         # articles among the best hits.
@@ -455,9 +495,12 @@ def article_list_filtered(
     author: AuthorPage | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    locale_id: int | None = None,
+    any_locale: bool = False,
 ) -> QuerySet:
-    """Return public live articles, newest first, with their authors prefetched,
-    narrowed by any of section, tag, author and a publication date range.
+    """Return public live articles of a locale (default: French; every locale with
+    ``any_locale``), newest first, with their authors prefetched, narrowed by any
+    of section, tag, author and a publication date range.
     """
     queryset = article_cards().prefetch_related(
         Prefetch(
@@ -467,6 +510,8 @@ def article_list_filtered(
             ),
         )
     )
+    if not any_locale:
+        queryset = _in_locale(queryset, locale_id)
     if section is not None:
         queryset = queryset.filter(section=section)
     if tag is not None:
@@ -489,7 +534,7 @@ def article_list_filtered(
 def article_get_public(pk: int) -> ArticlePage | None:
     """Return the live, public article ``pk`` with its body, tags and authors, or None."""
     return (
-        article_list_filtered()
+        article_list_filtered(any_locale=True)
         .defer(None)
         .select_related("section", "featured_image")
         .filter(pk=pk)
@@ -497,9 +542,13 @@ def article_get_public(pk: int) -> ArticlePage | None:
     )
 
 
-def section_get_public(slug: str) -> SectionPage | None:
-    """Return the live, public section with ``slug``, or None."""
-    return section_list().filter(slug=slug).first()
+def section_get_public(
+    slug: str, *, locale_id: int | None = None
+) -> SectionPage | None:
+    """Return the live, public section with ``slug`` in a locale (default: French),
+    or None.
+    """
+    return section_list(locale_id=locale_id).filter(slug=slug).first()
 
 
 def author_list() -> QuerySet:
@@ -631,12 +680,13 @@ def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
 
 
 def news_sitemap_rows(*, since: datetime, limit: int = 1000) -> QuerySet:
-    """Return ``(url_path, title, first_published_at)`` of the public live articles
-    first published since ``since``, newest first, at most ``limit``.
+    """Return ``(url_path, title, first_published_at, locale_id)`` of the public live
+    articles (every language) first published since ``since``, newest first, at
+    most ``limit``.
     """
     return (
         _public(ArticlePage.objects.live())
         .filter(first_published_at__gte=since)
         .order_by("-first_published_at", "-pk")
-        .values_list("url_path", "title", "first_published_at")[:limit]
+        .values_list("url_path", "title", "first_published_at", "locale_id")[:limit]
     )

@@ -1,10 +1,10 @@
 """Keeps denormalised article fields and cached navigation right when pages change."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from manchette.core.text import ascii_slug, unique_slug
@@ -58,3 +58,12 @@ def tag_slug_unique(name: str, *, exclude_pk: int | None = None) -> str:
         .values_list("slug", flat=True)
     )
     return unique_slug(base, taken)
+
+
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def locale_changed(sender, instance, **kwargs):
+    """Forget the cached language codes of the locales (``metadata.locale_codes``)."""
+    from .metadata import LOCALES_CACHE_KEY
+
+    cache.delete(LOCALES_CACHE_KEY)

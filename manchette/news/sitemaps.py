@@ -13,13 +13,15 @@ from datetime import UTC, timedelta
 from xml.sax.saxutils import escape
 
 from django.http import Http404, HttpResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
 
+from .metadata import locale_codes
 from .models import TagIndexPage
 from .selectors import (
     news_sitemap_rows,
@@ -50,15 +52,22 @@ def _site(request):
 
 def _url_maker(site):
     """Return a function turning a page's ``url_path`` into its absolute URL on
-    ``site``; pages outside the site give None.
+    ``site`` (translations under their language prefix, such as ``/ar/``); pages
+    outside the site give None.
     """
-    root_url = site.root_url
-    root_path = site.root_page.url_path
+    roots = [(site.root_page.url_path, site.root_url)]
+    for root in Site.get_site_root_paths():
+        if root.site_id != site.pk or root.root_path == roots[0][0]:
+            continue
+        with translation.override(root.language_code):
+            prefix = reverse("wagtail_serve", args=("",))
+        roots.append((root.root_path, site.root_url + prefix.rstrip("/")))
 
     def absolute(url_path: str) -> str | None:
-        if not url_path.startswith(root_path):
-            return None
-        return escape(root_url + url_path[len(root_path) - 1 :])
+        for root_path, base in roots:
+            if url_path.startswith(root_path):
+                return escape(base + url_path[len(root_path) - 1 :])
+        return None
 
     return absolute
 
@@ -214,14 +223,16 @@ def news(request):
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n',
     ]
-    for url_path, title, published in rows:
+    codes = locale_codes()
+    for url_path, title, published, locale_id in rows:
+        language = codes.get(locale_id) or NEWS_LANGUAGE
         loc = absolute(url_path)
         if loc is None:
             continue
         parts.append(
             f"<url><loc>{loc}</loc><news:news><news:publication>"
             f"<news:name>{name}</news:name>"
-            f"<news:language>{NEWS_LANGUAGE}</news:language></news:publication>"
+            f"<news:language>{language}</news:language></news:publication>"
             f"<news:publication_date>{w3c_datetime(published)}</news:publication_date>"
             f"<news:title>{escape(title)}</news:title></news:news></url>\n"
         )

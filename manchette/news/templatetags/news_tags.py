@@ -1,11 +1,12 @@
 from django import template
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from manchette.news.models import TagIndexPage
-from manchette.news.selectors import NAV_CACHE_KEY, section_list
+from manchette.news.selectors import NAV_CACHE_KEY, locale_id_for, section_list
 
 register = template.Library()
 
@@ -23,22 +24,31 @@ def _memo(context, key, compute):
     return store[key]
 
 
-def navigation() -> dict:
-    """Return the navigation (sections as ``{"pk", "title", "url"}``, tag index URL),
-    cached until a page is published, unpublished, moved or deleted.
+def navigation(locale_id: int | None = None) -> dict:
+    """Return the navigation of a locale (default: French): its sections as
+    ``{"pk", "title", "url"}`` and the tag index URL, cached (one entry for every
+    locale) until a page is published, unpublished, moved or deleted.
     """
-    nav = cache.get(NAV_CACHE_KEY)
-    if nav is None:
-        index = TagIndexPage.objects.live().first()
-        nav = {
+    key = locale_id or locale_id_for()
+    navs = cache.get(NAV_CACHE_KEY) or {}
+    if key not in navs:
+        indexes = TagIndexPage.objects.live()
+        index = indexes.filter(locale_id=key).first() or indexes.first()
+        navs[key] = {
             "sections": [
                 {"pk": section.pk, "title": section.title, "url": section.url}
-                for section in section_list()
+                for section in section_list(locale_id=key)
             ],
             "tag_index_url": index.url if index else None,
         }
-        cache.set(NAV_CACHE_KEY, nav, 3600)
-    return nav
+        cache.set(NAV_CACHE_KEY, navs, 3600)
+    return navs[key]
+
+
+def _navigation(context) -> dict:
+    """Return the navigation in the language of the page shown, once per request."""
+    locale_id = getattr(context.get("page"), "locale_id", None)
+    return _memo(context, ("nav", locale_id), lambda: navigation(locale_id))
 
 
 @register.simple_tag(takes_context=True)
@@ -56,14 +66,14 @@ def site_sections(context):
             if section["pk"] == page_id
             else ("true" if section["pk"] == section_id else ""),
         }
-        for section in _memo(context, "nav", navigation)["sections"]
+        for section in _navigation(context)["sections"]
     ]
 
 
 @register.simple_tag(takes_context=True)
 def tag_url(context, slug):
     """Return the URL of a tag's page (``/sujets/<slug>/``), or "" without a tag index."""
-    base = _memo(context, "nav", navigation)["tag_index_url"]
+    base = _navigation(context)["tag_index_url"]
     return f"{base}{slug}/" if base else ""
 
 
@@ -73,7 +83,8 @@ def breadcrumb(context, page, tag=None):
     each ancestor below the home page, then the page itself (and a tag, if given).
     """
     request = context.get("request")
-    crumbs = [{"title": _("Accueil"), "url": "/"}]
+    # The home page of the language shown: "/" for French, "/ar/" for Arabic.
+    crumbs = [{"title": _("Accueil"), "url": reverse("wagtail_serve", args=("",))}]
     if page.depth <= 2:
         crumbs = []
     elif page.depth == 4 and getattr(page, "section_id", None):
