@@ -366,7 +366,11 @@ class ArticlePage(Page):
 
     @cached_property
     def author_list(self) -> list["AuthorPage"]:
-        if self.pk is None:
+        # Prefetched links (with their authors) are used as they are: on a
+        # prefetched relation, modelcluster's ``select_related`` returns every
+        # link of every article, not this article's.
+        prefetched = "article_authors" in getattr(self, "_prefetched_objects_cache", {})
+        if self.pk is None or prefetched:
             return [
                 link.author for link in self.article_authors.all() if link.author_id
             ]

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Case,
@@ -48,6 +49,7 @@ from .models import (
 
 CARD_RENDITIONS = ("fill-640x360|format-webp",)
 NAV_CACHE_KEY = "news:navigation"
+LIVE_LOCALES_CACHE_KEY = "news:live-locales"
 
 
 def ids_union(*querysets: QuerySet) -> RawSQL:
@@ -88,14 +90,36 @@ def locale_id_for(language: str | None = None) -> int | None:
     language, French, when None), or None when no such locale exists. Cached.
     """
     code = language or settings.LANGUAGE_CODE
-    return next((pk for pk, value in locale_codes().items() if value == code), None)
+    for codes in (locale_codes(), locale_codes(refresh=True)):
+        for pk, value in codes.items():
+            if value == code:
+                return pk
+    return None
+
+
+def live_locale_ids() -> set[int]:
+    """Return the ids of the locales having live pages, cached until a page is
+    published, unpublished or deleted: a site in one language looks for no
+    translation (``hreflang``) at all.
+    """
+    ids = cache.get(LIVE_LOCALES_CACHE_KEY)
+    if ids is None:
+        ids = {
+            pk
+            for pk in locale_codes()
+            if Page.objects.filter(locale_id=pk, live=True, depth__gt=1).exists()
+        }
+        cache.set(LIVE_LOCALES_CACHE_KEY, ids, 3600)
+    return ids
 
 
 def _in_locale(queryset: QuerySet, locale_id: int | None) -> QuerySet:
     """Return the pages of ``queryset`` in locale ``locale_id`` (default: French):
     listings never mix the languages of the site.
     """
-    return queryset.filter(locale_id=locale_id or locale_id_for())
+    if locale_id is not None:
+        return queryset.filter(locale_id=locale_id)
+    return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def article_cards() -> QuerySet:

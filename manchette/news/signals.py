@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from manchette.core.text import ascii_slug, unique_slug
 
-from .selectors import NAV_CACHE_KEY
+from .selectors import LIVE_LOCALES_CACHE_KEY, NAV_CACHE_KEY
 
 
 @receiver(post_page_move)
@@ -30,13 +30,13 @@ def article_moved(sender, instance, parent_page_after, **kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
-    cache.delete(NAV_CACHE_KEY)
+    cache.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        cache.delete(NAV_CACHE_KEY)
+        cache.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
 
 
 @receiver(pre_save, sender=Tag)
@@ -63,7 +63,8 @@ def tag_slug_unique(name: str, *, exclude_pk: int | None = None) -> str:
 @receiver(post_save, sender=Locale)
 @receiver(post_delete, sender=Locale)
 def locale_changed(sender, instance, **kwargs):
-    """Forget the cached language codes of the locales (``metadata.locale_codes``)."""
-    from .metadata import LOCALES_CACHE_KEY
+    """Forget the language codes of the locales (``metadata.locale_codes``)."""
+    from .metadata import forget_locale_codes
 
-    cache.delete(LOCALES_CACHE_KEY)
+    forget_locale_codes()
+    cache.delete(LIVE_LOCALES_CACHE_KEY)

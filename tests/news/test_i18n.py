@@ -25,7 +25,9 @@ NS = {
 
 def translate(page, code: str, **fields):
     """Return ``page`` translated into ``code`` with ``fields`` changed, published."""
-    copy = page.copy_for_translation(Locale.objects.get(language_code=code))
+    # get_or_create: a transactional test elsewhere may have flushed the locales.
+    locale, _ = Locale.objects.get_or_create(language_code=code)
+    copy = page.copy_for_translation(locale)
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save_revision().publish()

@@ -123,3 +123,18 @@ def test_private_articles_stay_out_of_listings_and_related(client):
     assert list(article_list_for_section(politique)) == [public]
     assert article_list_related(public) == []
     assert private.title not in client.get("/politique/").content.decode()
+
+
+def test_listed_articles_show_their_own_authors_only():
+    from manchette.news.selectors import article_list_filtered
+
+    ArticlePageFactory(title="Un", authors=["Salma Bennani"])
+    ArticlePageFactory(title="Deux", authors=["Karim Alaoui", "Nadia Alaoui"])
+    authors = {
+        article.title: [author.title for author in article.author_list]
+        for article in article_list_filtered()
+    }
+    assert authors == {
+        "Un": ["Salma Bennani"],
+        "Deux": ["Karim Alaoui", "Nadia Alaoui"],
+    }

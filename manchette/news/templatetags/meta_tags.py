@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from manchette.core.identity import identity_for_site
+from manchette.core.privacy import any_view_restriction
 from manchette.news import metadata
 from manchette.news.models import (
     ArticlePage,
@@ -15,6 +16,7 @@ from manchette.news.models import (
     SectionPage,
     TagIndexPage,
 )
+from manchette.news.selectors import live_locale_ids
 from manchette.news.templatetags.news_tags import breadcrumb
 
 register = template.Library()
@@ -48,7 +50,10 @@ def _translations(page, request) -> list[dict]:
     """
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
-    others = list(page.get_translations().live().public())
+    if len(live_locale_ids()) < 2:
+        return []
+    others = page.get_translations().live()
+    others = list(others.public() if any_view_restriction() else others)
     if not others:
         return []
     versions = sorted([page, *others], key=lambda item: item.locale_id)

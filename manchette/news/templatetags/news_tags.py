@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from manchette.news.models import TagIndexPage
-from manchette.news.selectors import NAV_CACHE_KEY, locale_id_for, section_list
+from manchette.news.selectors import NAV_CACHE_KEY, section_list
 
 register = template.Library()
 
@@ -29,15 +29,17 @@ def navigation(locale_id: int | None = None) -> dict:
     ``{"pk", "title", "url"}`` and the tag index URL, cached (one entry for every
     locale) until a page is published, unpublished, moved or deleted.
     """
-    key = locale_id or locale_id_for()
+    key = locale_id or 0
     navs = cache.get(NAV_CACHE_KEY) or {}
     if key not in navs:
         indexes = TagIndexPage.objects.live()
-        index = indexes.filter(locale_id=key).first() or indexes.first()
+        index = (
+            indexes.filter(locale_id=locale_id).first() if locale_id else None
+        ) or indexes.order_by("path").first()
         navs[key] = {
             "sections": [
                 {"pk": section.pk, "title": section.title, "url": section.url}
-                for section in section_list(locale_id=key)
+                for section in section_list(locale_id=locale_id)
             ],
             "tag_index_url": index.url if index else None,
         }
