@@ -90,8 +90,8 @@ def locale_id_for(language: str | None = None) -> int | None:
     language, French, when None), or None when no such locale exists. Cached.
     """
     code = language or settings.LANGUAGE_CODE
-    for codes in (locale_codes(), locale_codes(refresh=True)):
-        for pk, value in codes.items():
+    for refresh in (False, True):
+        for pk, value in locale_codes(refresh=refresh).items():
             if value == code:
                 return pk
     return None
@@ -305,6 +305,9 @@ def tag_list_popular(*, limit: int = 100) -> QuerySet:
 
 SEARCH_CANDIDATES = 200
 SEARCH_HALF_LIFE_DAYS = 30
+# PostgreSQL: rank only the matches among the newest articles when they are many.
+SEARCH_WINDOW = 2000
+SEARCH_WINDOW_MIN_HITS = 20
 
 
 def article_search(
@@ -373,47 +376,83 @@ def _postgres_search_ids(
     limit: int,
     locale_id: int | None,
 ) -> list[int]:
-    """Return the ids of the live articles matching every term, best first, with
-    one query on the ``body`` tsvector of Wagtail's index (GIN-indexed).
+    """Return the ids of the live articles matching every term, best first, from
+    the ``body`` tsvector of Wagtail's index.
+
+    Ranking is what costs: ``ts_rank`` reads each matching vector, and a common
+    word is in 10 % of the archive (0.1 s for 10,000 vectors). So the newest
+    ``SEARCH_WINDOW`` articles (with the filters) are searched first, read in
+    publication order from the page index, and only their matches are ranked;
+    when they hold fewer than ``SEARCH_WINDOW_MIN_HITS`` matches (a rarer word,
+    whose matches are few everywhere), every match in the archive is ranked.
 
     Wagtail's PostgreSQL backend matches ``title || body``, an expression no
-    index covers, so every query scans the whole index. ``body`` alone holds
-    every word a reader can search, since ``search_text_folded`` repeats the
-    title, tags and authors without accents.
+    index covers; ``body`` alone holds every word a reader can search, since
+    ``search_text_folded`` repeats the title, tags and authors without accents.
     """
     from modelsearch.conf import get_app_config
 
     quote = connection.ops.quote_name
-    entry_table = get_app_config().get_model("IndexEntry")._meta.db_table
+    entry_table = quote(get_app_config().get_model("IndexEntry")._meta.db_table)
+    page_table = quote(Page._meta.db_table)
+    article_table = quote(ArticlePage._meta.db_table)
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
     tsquery = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
     query_params = [config, " ".join(terms)] if config else [" ".join(terms)]
-    conditions = [
-        "e.content_type_id = %s",
-        f"e.body @@ {tsquery}",
-        "p.live",
-        "p.locale_id = %s",
-    ]
-    params = [ContentType.objects.get_for_model(ArticlePage).pk, *query_params]
-    params.append(locale_id)
+    content_type = ContentType.objects.get_for_model(ArticlePage).pk
+    # Conditions on the pages (and their article row), shared by both queries.
+    page_conditions = ["p.live", "p.locale_id = %s"]
+    page_params: list = [locale_id]
     if section_id is not None:
-        conditions.append("a.section_id = %s")
-        params.append(section_id)
+        page_conditions.append("a.section_id = %s")
+        page_params.append(section_id)
     if since is not None:
-        conditions.append("p.first_published_at >= %s")
-        params.append(since)
+        page_conditions.append("p.first_published_at >= %s")
+        page_params.append(since)
     if until is not None:
-        conditions.append("p.first_published_at < %s")
-        params.append(until)
-    sql = (
-        f"SELECT p.id FROM {quote(entry_table)} e "
-        f"JOIN {quote(Page._meta.db_table)} p ON p.id = e.object_id::integer "
-        f"JOIN {quote(ArticlePage._meta.db_table)} a ON a.page_ptr_id = p.id "
-        f"WHERE {' AND '.join(conditions)} "
+        page_conditions.append("p.first_published_at < %s")
+        page_params.append(until)
+    pages_where = " AND ".join(page_conditions)
+    window = (
+        f"SELECT p.id::text FROM {page_table} p "
+        f"JOIN {article_table} a ON a.page_ptr_id = p.id "
+        f"WHERE p.content_type_id = %s AND {pages_where} "
+        f"ORDER BY p.first_published_at DESC, p.id DESC LIMIT %s"
+    )
+    windowed = (
+        f"SELECT e.object_id::integer FROM {entry_table} e "
+        f"WHERE e.content_type_id = %s AND e.body @@ {tsquery} "
+        f"AND e.object_id = ANY(ARRAY({window})) "
+        f"ORDER BY ts_rank(e.body, {tsquery}) DESC, e.object_id::integer DESC "
+        f"LIMIT %s"
+    )
+    everywhere = (
+        f"SELECT p.id FROM {entry_table} e "
+        f"JOIN {page_table} p ON p.id = e.object_id::integer "
+        f"JOIN {article_table} a ON a.page_ptr_id = p.id "
+        f"WHERE e.content_type_id = %s AND e.body @@ {tsquery} AND {pages_where} "
         f"ORDER BY ts_rank(e.body, {tsquery}) DESC, p.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *query_params, limit])
+        cursor.execute(
+            windowed,
+            [
+                content_type,
+                *query_params,
+                content_type,
+                *page_params,
+                SEARCH_WINDOW,
+                *query_params,
+                limit,
+            ],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) >= min(limit, SEARCH_WINDOW_MIN_HITS):
+            return ids
+        cursor.execute(
+            everywhere,
+            [content_type, *query_params, *page_params, *query_params, limit],
+        )
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -12,6 +12,7 @@ page (or tag) id, with the date of their newest article as ``lastmod``.
 from datetime import UTC, timedelta
 from xml.sax.saxutils import escape
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,6 +37,8 @@ NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 NEWS_LANGUAGE = "fr"
 LISTINGS = ("sections", "authors", "tags")
+LISTINGS_CACHE_KEY = "news:sitemap-listings"
+LISTINGS_CACHE_SECONDS = 900
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -161,7 +164,13 @@ def _listing_rows(site, kind: str) -> list[tuple[int, str, object]]:
     """Return ``(id, url_path, lastmod)`` of the listing pages of ``kind`` on
     ``site``; tag pages get the ``url_path`` they would have under the tag index.
     """
-    rows = sitemap_listing_rows(kind)
+    key = f"{LISTINGS_CACHE_KEY}:{kind}"
+    rows = cache.get(key)
+    if rows is None:
+        # One grouped pass over the articles per kind (0.1 to 0.5 s at 100,000
+        # articles): kept as long as crawlers are told to keep the sitemaps.
+        rows = sitemap_listing_rows(kind)
+        cache.set(key, rows, LISTINGS_CACHE_SECONDS)
     if kind != "tags":
         return rows
     index = (
