@@ -706,10 +706,13 @@ def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
     and authors without an article keep their own publication date, tags without
     a live article are left out (their page is empty).
     """
+    # Each grouped query is cleared of the models' default ordering, which
+    # would otherwise join the GROUP BY and split the groups.
     articles = _public(ArticlePage.objects.live())
     if kind == "tags":
         newest = dict(
             ArticlePageTag.objects.filter(content_object__in=articles)
+            .order_by()
             .values("tag_id")
             .annotate(lastmod=Max("content_object__last_published_at"))
             .values_list("tag_id", "lastmod")
@@ -719,6 +722,7 @@ def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
     if kind == "sections":
         newest = dict(
             articles.filter(section_id__isnull=False)
+            .order_by()
             .values("section_id")
             .annotate(lastmod=Max("last_published_at"))
             .values_list("section_id", "lastmod")
@@ -727,6 +731,7 @@ def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
     elif kind == "authors":
         newest = dict(
             ArticlePageAuthor.objects.filter(page__in=articles)
+            .order_by()
             .values("author_id")
             .annotate(lastmod=Max("page__last_published_at"))
             .values_list("author_id", "lastmod")

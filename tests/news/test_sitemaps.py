@@ -141,6 +141,15 @@ def test_sections_authors_and_tags_have_sitemaps_dated_by_newest_article(
         authors=["Salma Bennani", "Karim Alaoui"],
         published_at=now - timedelta(days=1),
     )
+    # Created last but published before ``newest``: the newest article wins,
+    # not the last row of the tree or of an author's links.
+    ArticlePageFactory(
+        title="Rattrapage",
+        section=section,
+        tags=["climat"],
+        authors=["Karim Alaoui", "Salma Bennani"],
+        published_at=now - timedelta(days=10),
+    )
     draft = ArticlePageFactory(
         title="Brouillon", section=economie, tags=["secret"], publish=False
     )
