@@ -200,3 +200,31 @@ def test_sitemaps_list_every_language_with_its_url(client, bilingual, shared_dir
 def test_french_urls_ignore_the_browser_language(client, bilingual):
     html = client.get("/politique/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert re.search(r'<html lang="fr" dir="ltr">', html)
+
+
+@pytest.fixture
+def commit_free_purges(monkeypatch):
+    """Tests never commit, so purges never replace their pending marks: shorten them."""
+    import manchette.core.cache as page_cache_module
+
+    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
+
+
+def test_publishing_a_translation_purges_its_pages(
+    commit_free_purges, bilingual, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    article_ar = bilingual["article_ar"]
+    reader = Client()
+    for path in (article_ar.url, "/ar/politique/", "/ar/"):
+        reader.get(path)
+        assert reader.get(path)["X-Page-Cache"] == "hit", path
+    page = ArticlePage.objects.get(pk=article_ar.pk)
+    page.title = "عنوان جديد"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    for path in (article_ar.url, "/ar/politique/", "/ar/"):
+        response = reader.get(path)
+        assert response.get("X-Page-Cache") != "hit", path
+        assert "عنوان جديد" in response.content.decode(), path
