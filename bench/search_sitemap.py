@@ -104,7 +104,13 @@ def main() -> None:
         f"sitemap page of {entries} entries: median {statistics.median(timings):.3f} s, "
         f"max {max(timings):.3f} s, {len(response.content) / 1e6:.1f} MB"
     )
-    for url in ("/sitemap.xml", "/sitemap-news.xml"):
+    for url in (
+        "/sitemap.xml",
+        "/sitemap-news.xml",
+        "/sitemap-sections-0.xml",
+        "/sitemap-authors-0.xml",
+        "/sitemap-tags-0.xml",
+    ):
         started = time.perf_counter()
         response = client.get(url)
         elapsed = (time.perf_counter() - started) * 1000

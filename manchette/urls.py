@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -50,6 +51,11 @@ urlpatterns += [
         news_sitemaps.articles,
         name="sitemap_articles",
     ),
+    re_path(
+        r"^sitemap-(?P<kind>sections|authors|tags)-(?P<chunk>[0-9]+)\.xml$",
+        news_sitemaps.listings,
+        name="sitemap_listings",
+    ),
     path("robots.txt", news_sitemaps.robots_txt, name="robots_txt"),
     path("api/", api_urls),
 ]
@@ -59,4 +65,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: French at the root, its translations under /ar/ and /en/.
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)), prefix_default_language=False
+)

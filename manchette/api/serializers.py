@@ -11,6 +11,7 @@ from ninja import Schema
 from wagtail.rich_text import expand_db_html
 
 from manchette.core.html import sanitize_html
+from manchette.news.metadata import page_language
 
 
 class ErrorOut(Schema):
@@ -34,6 +35,7 @@ class SectionOut(Schema):
     title: str
     description: str
     url: str
+    language: str
 
 
 class TagOut(Schema):
@@ -63,6 +65,7 @@ class ArticleSummaryOut(Schema):
     slug: str
     title: str
     url: str
+    language: str
     summary: str
     section: SectionRef | None
     tags: list[str]
@@ -137,6 +140,7 @@ def section_data(request, section) -> dict:
         "title": section.title,
         "description": section.description,
         "url": section.get_full_url(request),
+        "language": page_language(section),
     }
 
 
@@ -174,6 +178,7 @@ def article_summary(request, article) -> dict:
         "slug": article.slug,
         "title": article.title,
         "url": article.get_full_url(request),
+        "language": page_language(article),
         "summary": article.summary,
         "section": (
             {"slug": article.section.slug, "title": article.section.title}

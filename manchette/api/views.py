@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,8 @@ MAX_PAGE_SIZE = 100
 ERRORS = {400: s.ErrorOut, 404: s.ErrorOut}
 # Slugs are ASCII (the site's rule); anything else is a 400, never a query.
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+# Lists are in one language at a time (French unless asked), never mixed.
+LANGUAGE_PATTERN = "^(" + "|".join(code for code, _ in settings.LANGUAGES) + ")$"
 
 
 class PageParams(Schema):
@@ -32,7 +35,15 @@ class PageParams(Schema):
     )
 
 
-class ArticleFilters(PageParams):
+class LanguageParams(Schema):
+    language: str = Field(
+        "fr",
+        pattern=LANGUAGE_PATTERN,
+        description="Langue des contenus (fr, ar ou en) ; fr par défaut.",
+    )
+
+
+class ArticleFilters(PageParams, LanguageParams):
     section: str | None = Field(
         None, max_length=255, pattern=SLUG_PATTERN, description="Slug de rubrique."
     )
@@ -48,6 +59,10 @@ class ArticleFilters(PageParams):
     until: date | None = Field(
         None, description="Publiés ce jour ou avant (AAAA-MM-JJ)."
     )
+
+
+class SectionListParams(PageParams, LanguageParams):
+    pass
 
 
 def _page(request, items, params: PageParams, serialize) -> dict:
@@ -73,6 +88,14 @@ def _page(request, items, params: PageParams, serialize) -> dict:
     }
 
 
+def _locale_id(language: str) -> int:
+    """Return the id of the locale of ``language``; 400 when the site has none."""
+    locale_id = selectors.locale_id_for(language)
+    if locale_id is None:
+        raise HttpError(400, _("Cette langue n’est pas publiée sur le site."))
+    return locale_id
+
+
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -84,8 +107,9 @@ def _start_of(day: date) -> datetime:
 )
 def article_list(request, filters: Query[ArticleFilters]):
     section = tag = author = None
+    locale_id = _locale_id(filters.language)
     if filters.section is not None:
-        section = selectors.section_get_public(filters.section)
+        section = selectors.section_get_public(filters.section, locale_id=locale_id)
         if section is None:
             raise HttpError(404, _("Cette rubrique n’existe pas."))
     if filters.tag is not None:
@@ -107,6 +131,7 @@ def article_list(request, filters: Query[ArticleFilters]):
         author=author,
         since=_start_of(filters.since) if filters.since else None,
         until=_start_of(filters.until + timedelta(days=1)) if filters.until else None,
+        locale_id=locale_id,
     )
     return _page(
         request, articles, filters, lambda item: s.article_summary(request, item)
@@ -132,10 +157,10 @@ def article_detail(request, article_id: int):
     response={200: s.SectionListOut, **ERRORS},
     summary="Rubriques, dans l’ordre du site",
 )
-def section_list(request, params: Query[PageParams]):
+def section_list(request, params: Query[SectionListParams]):
     return _page(
         request,
-        selectors.section_list(),
+        selectors.section_list(locale_id=_locale_id(params.language)),
         params,
         lambda item: s.section_data(request, item),
     )
@@ -147,9 +172,11 @@ def section_list(request, params: Query[PageParams]):
     summary="Une rubrique",
 )
 def section_detail(
-    request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=255)
+    request,
+    params: Query[LanguageParams],
+    slug: str = Path(..., pattern=SLUG_PATTERN, max_length=255),
 ):
-    section = selectors.section_get_public(slug)
+    section = selectors.section_get_public(slug, locale_id=_locale_id(params.language))
     if section is None:
         raise HttpError(404, _("Cette rubrique n’existe pas."))
     return s.section_data(request, section)

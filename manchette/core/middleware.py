@@ -12,7 +12,8 @@ from django.utils.http import http_date
 from . import cache as page_cache
 
 # Pages are the same for every anonymous reader and every language header
-# (one language is served); only the encoding may differ.
+# (a page's language comes from its URL: French unprefixed, /ar/, /en/);
+# only the encoding may differ.
 _IGNORED_VARY = {"cookie", "accept-language"}
 _SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/")
 

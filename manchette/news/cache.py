@@ -17,6 +17,8 @@ Two sources, both exact:
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import translation
 from taggit.models import Tag
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -34,11 +36,14 @@ def page_path(page: Page) -> str:
 
 
 def path_from_url_path(url_path: str) -> str:
-    """Return the public path of a page whose tree path was ``url_path``."""
-    for site in Site.objects.select_related("root_page"):
-        root = site.root_page.url_path
-        if url_path.startswith(root):
-            return "/" + url_path[len(root) :]
+    """Return the public path of a page whose tree path was ``url_path`` (with its
+    language prefix, such as ``/ar/``, under a translated home page).
+    """
+    for root in Site.get_site_root_paths():
+        if url_path.startswith(root.root_path):
+            with translation.override(root.language_code):
+                prefix = reverse("wagtail_serve", args=("",))
+            return prefix + url_path[len(root.root_path) :]
     return ""
 
 

@@ -5,13 +5,18 @@ element, escaped so that no text written by an editor can close the element.
 """
 
 import json
+import time
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Locale
 
 LANGUAGE = "fr"
 OG_LOCALE = "fr_FR"
+# OpenGraph locales (language_TERRITORY) of the content languages.
+OG_LOCALES = {"fr": "fr_FR", "ar": "ar_AR", "en": "en_GB"}
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 LOGO_SPEC = "height-60|format-png"
 
@@ -26,6 +31,39 @@ def json_ld(data: dict) -> SafeString:
         _JSON_ESCAPES
     )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+_locale_codes: dict = {"codes": None, "at": 0.0}
+LOCALE_CODES_TTL = 300
+
+
+def locale_codes(*, refresh: bool = False) -> dict[int, str]:
+    """Return the language code of each Wagtail locale by id, kept in memory for
+    ``LOCALE_CODES_TTL`` seconds (and forgotten when a locale changes, see
+    ``manchette.news.signals``), so a page's language costs no query.
+    """
+    now = time.monotonic()
+    if (
+        refresh
+        or _locale_codes["codes"] is None
+        or now - _locale_codes["at"] > LOCALE_CODES_TTL
+    ):
+        _locale_codes["codes"] = dict(Locale.objects.values_list("pk", "language_code"))
+        _locale_codes["at"] = now
+    return _locale_codes["codes"]
+
+
+def forget_locale_codes() -> None:
+    _locale_codes["codes"] = None
+
+
+def page_language(page) -> str:
+    """Return the language code of ``page``'s locale (``fr`` for a page without one)."""
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return settings.LANGUAGE_CODE
+    code = locale_codes().get(locale_id) or locale_codes(refresh=True).get(locale_id)
+    return code or settings.LANGUAGE_CODE
 
 
 def iso_datetime(value) -> str:
@@ -115,7 +153,7 @@ def news_article(
         "description": description,
         "datePublished": iso_datetime(page.published_at),
         "dateModified": iso_datetime(max(page.modified_at, page.published_at)),
-        "inLanguage": LANGUAGE,
+        "inLanguage": page_language(page),
         "author": [
             {"@type": "Person", "name": name, "url": author_url}
             for name, author_url in authors

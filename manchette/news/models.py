@@ -99,8 +99,10 @@ class HomePage(ViewRestrictionsMixin, Page):
         from .selectors import article_list_latest, section_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = article_list_latest(limit=7)
-        context["section_blocks"] = section_blocks(per_section=4)
+        context["latest"] = article_list_latest(limit=7, locale_id=self.locale_id)
+        context["section_blocks"] = section_blocks(
+            per_section=4, locale_id=self.locale_id
+        )
         return context
 
 
@@ -216,7 +218,9 @@ class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             context_overrides={
                 "tag": tag,
                 "articles": paginate(
-                    request, article_list_for_tag(tag), count=article_count(tag=tag)
+                    request,
+                    article_list_for_tag(tag, locale_id=self.locale_id),
+                    count=article_count(tag=tag, locale_id=self.locale_id),
                 ),
             },
         )
@@ -345,6 +349,9 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         FieldPanel("comments_open"),
     ]
     base_form_class = ArticlePageForm
+    # A copy (a translation, most often) takes its section from its new parent
+    # (see ``save``) and is not the imported original.
+    exclude_fields_in_copy = ["section", "source_uri"]
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
     search_fields = [
@@ -402,7 +409,11 @@ class ArticlePage(ViewRestrictionsMixin, Page):
 
     @cached_property
     def author_list(self) -> list["AuthorPage"]:
-        if self.pk is None:
+        # Prefetched links (with their authors) are used as they are: on a
+        # prefetched relation, modelcluster's ``select_related`` returns every
+        # link of every article, not this article's.
+        prefetched = "article_authors" in getattr(self, "_prefetched_objects_cache", {})
+        if self.pk is None or prefetched:
             return [
                 link.author for link in self.article_authors.all() if link.author_id
             ]

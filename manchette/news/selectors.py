@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -32,6 +33,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from manchette.core.privacy import any_view_restriction
 
+from .metadata import locale_codes
 from .models import (
     ArticlePage,
     ArticlePageAuthor,
@@ -45,6 +47,7 @@ CARD_RENDITIONS = ("fill-640x360|format-webp",)
 NAV_CACHE_KEY = "news:navigation"
 # Cards in an article's related box.
 RELATED_LIMIT = 8
+LIVE_LOCALES_CACHE_KEY = "news:live-locales"
 
 
 def ids_union(*querysets: QuerySet) -> RawSQL:
@@ -78,6 +81,50 @@ def _restricted():
             page__path=Substr(OuterRef("path"), 1, Length("page__path"))
         )
     )
+
+
+def locale_id_for(language: str | None = None) -> int | None:
+    """Return the id of the Wagtail locale of ``language`` (the site's default
+    language, French, when None), or None when no such locale exists. Cached.
+    """
+    code = language or settings.LANGUAGE_CODE
+    for refresh in (False, True):
+        for pk, value in locale_codes(refresh=refresh).items():
+            if value == code:
+                return pk
+    return None
+
+
+def live_locale_ids() -> set[int]:
+    """Return the ids of the locales having live pages, cached until a page is
+    published, unpublished or deleted: a site in one language looks for no
+    translation (``hreflang``) at all.
+    """
+    ids = cache.get(LIVE_LOCALES_CACHE_KEY)
+    if ids is None:
+        ids = {
+            pk
+            for pk in locale_codes()
+            if Page.objects.filter(locale_id=pk, live=True, depth__gt=1).exists()
+        }
+        cache.set(LIVE_LOCALES_CACHE_KEY, ids, 3600)
+    return ids
+
+
+def _in_locale(queryset: QuerySet, locale_id: int | None) -> QuerySet:
+    """Return the pages of ``queryset`` in locale ``locale_id`` (default: French):
+    listings never mix the languages of the site.
+    """
+    live = live_locale_ids()
+    if len(live) <= 1 and (locale_id is None or locale_id in live):
+        # A site in one language (the usual case): nothing to tell apart, and
+        # no condition on the page table for the listing to pay for.
+        return queryset
+    if locale_id is None:
+        locale_id = locale_id_for()
+        if locale_id is None:
+            return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return queryset.filter(locale_id=locale_id)
 
 
 def _live_articles() -> QuerySet:
@@ -145,9 +192,13 @@ def article_cards(*, tags: bool = False) -> QuerySet:
     return queryset
 
 
-def article_list_latest(*, limit: int = 10) -> list[ArticlePage]:
-    """Return the newest articles, featured ones first among the very latest."""
-    return list(_card_fields(article_cards())[:limit])
+def article_list_latest(
+    *, limit: int = 10, locale_id: int | None = None
+) -> list[ArticlePage]:
+    """Return the newest articles of a locale (default: French), featured ones first
+    among the very latest.
+    """
+    return list(_in_locale(_card_fields(article_cards()), locale_id)[:limit])
 
 
 def article_list_for_section(section: SectionPage) -> QuerySet:
@@ -164,9 +215,9 @@ def section_subtree(section: SectionPage) -> QuerySet:
     ).values("pk")
 
 
-def article_list_for_tag(tag: Tag) -> QuerySet:
-    """Return the articles carrying a tag, newest first."""
-    return _card_fields(article_cards()).filter(
+def article_list_for_tag(tag: Tag, *, locale_id: int | None = None) -> QuerySet:
+    """Return the articles of a locale (default: French) carrying a tag, newest first."""
+    return _in_locale(_card_fields(article_cards()), locale_id).filter(
         Exists(ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag=tag))
     )
 
@@ -183,8 +234,10 @@ def article_count(
     section: SectionPage | None = None,
     tag: Tag | None = None,
     author: AuthorPage | None = None,
+    locale_id: int | None = None,
 ) -> int:
-    """Return how many public live articles a listing holds (its paginator's count).
+    """Return how many public live articles a listing holds (its paginator's count);
+    a tag's are counted in one locale (default: French), as its page lists them.
 
     Counted on the article table alone (its section index, or the tag and author
     link tables), minus the few pages that are not live, which a partial index
@@ -195,7 +248,7 @@ def article_count(
     if section is not None:
         queryset = queryset.filter(section_id__in=section_subtree(section))
     if tag is not None:
-        queryset = queryset.filter(
+        queryset = _in_locale(queryset, locale_id).filter(
             Exists(
                 ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag=tag)
             )
@@ -230,6 +283,9 @@ def article_list_related(
         "content_object_id"
     )
     newest = _live_articles().exclude(pk=article.pk).order_by("-published_at", "-pk")
+    if len(live_locale_ids()) > 1:
+        # Tags are shared by every language: keep to the article's own.
+        newest = newest.filter(locale_id=article.locale_id)
     picks = (
         ArticlePageRelated.objects.filter(page_id=article.pk)
         .exclude(article_id=article.pk)
@@ -315,25 +371,27 @@ def _ranked_ids(
     return ranked, own_tag_ids
 
 
-def section_list() -> QuerySet:
-    """Return the live sections in the editors' order (their order in the page tree)."""
+def section_list(*, locale_id: int | None = None) -> QuerySet:
+    """Return the live sections of a locale (default: French) in the editors' order
+    (their order in the page tree).
+    """
     # The id filter makes SQLite start from the few section rows; ordered by
     # path alone, it walked every page of the tree (0.35 s at 100,000 articles).
     return (
-        _public(SectionPage.objects.live())
+        _in_locale(_public(SectionPage.objects.live()), locale_id)
         .filter(pk__in=SectionPage.objects.values("pk"))
         .order_by("path")
     )
 
 
 def section_blocks(
-    *, per_section: int = 4
+    *, per_section: int = 4, locale_id: int | None = None
 ) -> list[tuple[SectionPage, list[ArticlePage]]]:
     """Return each live top-level section with the newest ``per_section`` articles
     of its subtree (its own and its subsections'), in two queries (plus the card
     prefetches), however many sections and articles exist.
     """
-    sections = list(section_list())
+    sections = list(section_list(locale_id=locale_id))
     if not sections:
         return []
     top_depth = min(section.depth for section in sections)
@@ -377,6 +435,9 @@ def tag_list_popular(*, limit: int = 100) -> QuerySet:
 
 SEARCH_CANDIDATES = 200
 SEARCH_HALF_LIFE_DAYS = 30
+# PostgreSQL: rank only the matches among the newest articles when they are many.
+SEARCH_WINDOW = 2000
+SEARCH_WINDOW_MIN_HITS = 20
 
 
 def article_search(
@@ -386,6 +447,7 @@ def article_search(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = SEARCH_CANDIDATES,
+    locale_id: int | None = None,
 ) -> list[int]:
     """Return the ids of the live articles matching every word of ``terms`` (already
     folded by ``manchette.news.search.query_terms``), best first; show a page of
@@ -398,16 +460,19 @@ def article_search(
     """
     if not terms:
         return []
+    filters = {
+        "section_id": section_id,
+        "since": since,
+        "until": until,
+        "limit": limit,
+        "locale_id": locale_id or locale_id_for(),
+    }
     if connection.vendor == "sqlite" and _uses_database_search() and _has_fts5():
-        ranked = _sqlite_search_ids(
-            terms, section_id=section_id, since=since, until=until, limit=limit
-        )
+        ranked = _sqlite_search_ids(terms, **filters)
     elif connection.vendor == "postgresql" and _uses_database_search():
-        ranked = _postgres_search_ids(
-            terms, section_id=section_id, since=since, until=until, limit=limit
-        )
+        ranked = _postgres_search_ids(terms, **filters)
     else:
-        queryset = ArticlePage.objects.live()
+        queryset = ArticlePage.objects.live().filter(locale_id=filters["locale_id"])
         if section_id is not None:
             queryset = queryset.filter(section_id=section_id)
         if since is not None:
@@ -439,42 +504,85 @@ def _postgres_search_ids(
     since: datetime | None,
     until: datetime | None,
     limit: int,
+    locale_id: int | None,
 ) -> list[int]:
-    """Return the ids of the live articles matching every term, best first, with
-    one query on the ``body`` tsvector of Wagtail's index (GIN-indexed).
+    """Return the ids of the live articles matching every term, best first, from
+    the ``body`` tsvector of Wagtail's index.
+
+    Ranking is what costs: ``ts_rank`` reads each matching vector, and a common
+    word is in 10 % of the archive (0.1 s for 10,000 vectors). So the newest
+    ``SEARCH_WINDOW`` articles (with the filters) are searched first, read in
+    publication order from the page index, and only their matches are ranked;
+    when they hold fewer than ``SEARCH_WINDOW_MIN_HITS`` matches (a rarer word,
+    whose matches are few everywhere), every match in the archive is ranked.
 
     Wagtail's PostgreSQL backend matches ``title || body``, an expression no
-    index covers, so every query scans the whole index. ``body`` alone holds
-    every word a reader can search, since ``search_text_folded`` repeats the
-    title, tags and authors without accents.
+    index covers; ``body`` alone holds every word a reader can search, since
+    ``search_text_folded`` repeats the title, tags and authors without accents.
     """
     from modelsearch.conf import get_app_config
 
     quote = connection.ops.quote_name
-    entry_table = get_app_config().get_model("IndexEntry")._meta.db_table
+    entry_table = quote(get_app_config().get_model("IndexEntry")._meta.db_table)
+    page_table = quote(Page._meta.db_table)
+    article_table = quote(ArticlePage._meta.db_table)
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
     tsquery = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
     query_params = [config, " ".join(terms)] if config else [" ".join(terms)]
-    conditions = ["e.content_type_id = %s", f"e.body @@ {tsquery}", "p.live"]
-    params = [ContentType.objects.get_for_model(ArticlePage).pk, *query_params]
+    content_type = ContentType.objects.get_for_model(ArticlePage).pk
+    # Conditions on the pages (and their article row), shared by both queries.
+    page_conditions = ["p.live", "p.locale_id = %s"]
+    page_params: list = [locale_id]
     if section_id is not None:
-        conditions.append("a.section_id = %s")
-        params.append(section_id)
+        page_conditions.append("a.section_id = %s")
+        page_params.append(section_id)
     if since is not None:
-        conditions.append("a.published_at >= %s")
-        params.append(since)
+        page_conditions.append("a.published_at >= %s")
+        page_params.append(since)
     if until is not None:
-        conditions.append("a.published_at < %s")
-        params.append(until)
-    sql = (
-        f"SELECT p.id FROM {quote(entry_table)} e "
-        f"JOIN {quote(Page._meta.db_table)} p ON p.id = e.object_id::integer "
-        f"JOIN {quote(ArticlePage._meta.db_table)} a ON a.page_ptr_id = p.id "
-        f"WHERE {' AND '.join(conditions)} "
+        page_conditions.append("a.published_at < %s")
+        page_params.append(until)
+    pages_where = " AND ".join(page_conditions)
+    window = (
+        f"SELECT p.id::text FROM {page_table} p "
+        f"JOIN {article_table} a ON a.page_ptr_id = p.id "
+        f"WHERE p.content_type_id = %s AND {pages_where} "
+        f"ORDER BY a.published_at DESC, p.id DESC LIMIT %s"
+    )
+    windowed = (
+        f"SELECT e.object_id::integer FROM {entry_table} e "
+        f"WHERE e.content_type_id = %s AND e.body @@ {tsquery} "
+        f"AND e.object_id = ANY(ARRAY({window})) "
+        f"ORDER BY ts_rank(e.body, {tsquery}) DESC, e.object_id::integer DESC "
+        f"LIMIT %s"
+    )
+    everywhere = (
+        f"SELECT p.id FROM {entry_table} e "
+        f"JOIN {page_table} p ON p.id = e.object_id::integer "
+        f"JOIN {article_table} a ON a.page_ptr_id = p.id "
+        f"WHERE e.content_type_id = %s AND e.body @@ {tsquery} AND {pages_where} "
         f"ORDER BY ts_rank(e.body, {tsquery}) DESC, p.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *query_params, limit])
+        cursor.execute(
+            windowed,
+            [
+                content_type,
+                *query_params,
+                content_type,
+                *page_params,
+                SEARCH_WINDOW,
+                *query_params,
+                limit,
+            ],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) >= min(limit, SEARCH_WINDOW_MIN_HITS):
+            return ids
+        cursor.execute(
+            everywhere,
+            [content_type, *query_params, *page_params, *query_params, limit],
+        )
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -507,6 +615,7 @@ def _sqlite_search_ids(
     since: datetime | None,
     until: datetime | None,
     limit: int,
+    locale_id: int | None,
 ) -> list[int]:
     """Return the ids of the live articles matching every term, best first, with
     one FTS5 query on the index Wagtail maintains.
@@ -525,8 +634,13 @@ def _sqlite_search_ids(
     page_table = Page._meta.db_table
     article_table = ArticlePage._meta.db_table
     match = "{title body} : (" + " AND ".join(f'"{term}"' for term in terms) + ")"
-    conditions = [f"{quote(fts_table)} MATCH %s", "e.content_type_id = %s", "p.live"]
-    params = [match, ContentType.objects.get_for_model(ArticlePage).pk]
+    conditions = [
+        f"{quote(fts_table)} MATCH %s",
+        "e.content_type_id = %s",
+        "p.live",
+        "p.locale_id = %s",
+    ]
+    params = [match, ContentType.objects.get_for_model(ArticlePage).pk, locale_id]
     if section_id is not None:
         conditions.append("a.section_id = %s")
         params.append(section_id)
@@ -538,7 +652,7 @@ def _sqlite_search_ids(
         params.append(connection.ops.adapt_datetimefield_value(until))
     # bm25 weights follow the FTS columns: autocomplete, body, title.
     rank = f"bm25({quote(fts_table)}, 0.0, 1.0, 2.0)"
-    if len(conditions) == 3:
+    if len(conditions) == 4:
         # Without filters, rank in the FTS table alone first (joining pages to
         # thousands of hits costs more than ranking them), then keep the live
         # articles among the best hits.
@@ -574,9 +688,12 @@ def article_list_filtered(
     author: AuthorPage | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    locale_id: int | None = None,
+    any_locale: bool = False,
 ) -> QuerySet:
-    """Return public live articles, newest first, with their authors prefetched,
-    narrowed by any of section, tag, author and a publication date range.
+    """Return public live articles of a locale (default: French; every locale with
+    ``any_locale``), newest first, with their authors prefetched, narrowed by any
+    of section, tag, author and a publication date range.
     """
     queryset = article_cards(tags=True).prefetch_related(
         Prefetch(
@@ -586,6 +703,8 @@ def article_list_filtered(
             ),
         )
     )
+    if not any_locale:
+        queryset = _in_locale(queryset, locale_id)
     if section is not None:
         queryset = queryset.filter(section_id__in=section_subtree(section))
     if tag is not None:
@@ -608,7 +727,7 @@ def article_list_filtered(
 def article_get_public(pk: int) -> ArticlePage | None:
     """Return the live, public article ``pk`` with its body, tags and authors, or None."""
     return (
-        article_list_filtered()
+        article_list_filtered(any_locale=True)
         .defer(None)
         .select_related("section", "featured_image")
         .filter(pk=pk)
@@ -616,9 +735,13 @@ def article_get_public(pk: int) -> ArticlePage | None:
     )
 
 
-def section_get_public(slug: str) -> SectionPage | None:
-    """Return the live, public section with ``slug``, or None."""
-    return section_list().filter(slug=slug).first()
+def section_get_public(
+    slug: str, *, locale_id: int | None = None
+) -> SectionPage | None:
+    """Return the live, public section with ``slug`` in a locale (default: French),
+    or None.
+    """
+    return section_list(locale_id=locale_id).filter(slug=slug).first()
 
 
 def author_list() -> QuerySet:
@@ -685,26 +808,83 @@ def sitemap_article_rows(*, chunk: int, size: int) -> QuerySet:
 
 
 def sitemap_page_rows() -> QuerySet:
-    """Return ``(url_path, last_published_at)`` of the public live pages that are
-    not articles (home, sections, authors, tag index, content pages), by path.
+    """Return ``(url_path, last_published_at)`` of the public live pages that have
+    no sitemap of their own (home, author index, tag index, content pages), by path:
+    articles, sections and authors are listed by ``sitemap_listing_rows``.
     """
+    own_sitemaps = [
+        ContentType.objects.get_for_model(model)
+        for model in (ArticlePage, SectionPage, AuthorPage)
+    ]
     return (
         Page.objects.live()
         .public()
         .filter(depth__gte=2)
-        .exclude(content_type=ContentType.objects.get_for_model(ArticlePage))
+        .exclude(content_type__in=own_sitemaps)
         .order_by("path")
         .values_list("url_path", "last_published_at")
     )
 
 
+def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
+    """Return ``(id, url part, lastmod)`` of every listing page of ``kind``
+    ("sections", "authors" or "tags"), by id, in two queries.
+
+    The url part is the page's ``url_path`` (sections, authors) or the tag's slug
+    (tags, served by the tag index). ``lastmod`` is the newest publication of the
+    live articles the page lists, which is when its content last changed; sections
+    and authors without an article keep their own publication date, tags without
+    a live article are left out (their page is empty).
+    """
+    # Each grouped query is cleared of the models' default ordering, which
+    # would otherwise join the GROUP BY and split the groups.
+    articles = _public(ArticlePage.objects.live())
+    if kind == "tags":
+        newest = dict(
+            ArticlePageTag.objects.filter(content_object__in=articles)
+            .order_by()
+            .values("tag_id")
+            .annotate(lastmod=Max("content_object__last_published_at"))
+            .values_list("tag_id", "lastmod")
+        )
+        tags = Tag.objects.filter(pk__in=newest).order_by("pk")
+        return [(pk, slug, newest[pk]) for pk, slug in tags.values_list("pk", "slug")]
+    if kind == "sections":
+        newest = dict(
+            articles.filter(section_id__isnull=False)
+            .order_by()
+            .values("section_id")
+            .annotate(lastmod=Max("last_published_at"))
+            .values_list("section_id", "lastmod")
+        )
+        pages = _public(SectionPage.objects.live())
+    elif kind == "authors":
+        newest = dict(
+            ArticlePageAuthor.objects.filter(page__in=articles)
+            .order_by()
+            .values("author_id")
+            .annotate(lastmod=Max("page__last_published_at"))
+            .values_list("author_id", "lastmod")
+        )
+        pages = _public(AuthorPage.objects.live())
+    else:
+        raise ValueError(kind)
+    return [
+        (pk, url_path, newest.get(pk) or own)
+        for pk, url_path, own in pages.order_by("pk").values_list(
+            "pk", "url_path", "last_published_at"
+        )
+    ]
+
+
 def news_sitemap_rows(*, since: datetime, limit: int = 1000) -> QuerySet:
-    """Return ``(url_path, title, published_at)`` of the public live articles
-    first published since ``since``, newest first, at most ``limit``.
+    """Return ``(url_path, title, published_at, locale_id)`` of the public live
+    articles (every language) first published since ``since``, newest first, at
+    most ``limit``.
     """
     return (
         _public(ArticlePage.objects.live())
         .filter(published_at__gte=since)
         .order_by("-published_at", "-pk")
-        .values_list("url_path", "title", "published_at")[:limit]
+        .values_list("url_path", "title", "published_at", "locale_id")[:limit]
     )

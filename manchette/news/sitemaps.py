@@ -1,27 +1,34 @@
-"""Sitemaps: an index, the pages, the articles in chunks, a Google News sitemap.
+"""Sitemaps: an index, the pages, the articles, sections, authors and tags in
+chunks, a Google News sitemap.
 
 A million articles make twenty article sitemaps of at most 50,000 URLs. Each is
 written straight from ``values_list`` rows (no page objects, no template), so a
 full chunk takes well under a second; its URL depends on page ids only
 (``/sitemap-articles-3.xml`` holds ids 150,000 to 199,999) and never shifts as
-articles are added.
+articles are added. Sections, authors and tags are chunked the same way, by
+page (or tag) id, with the date of their newest article as ``lastmod``.
 """
 
 from datetime import UTC, timedelta
 from xml.sax.saxutils import escape
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
 
+from .metadata import locale_codes
+from .models import TagIndexPage
 from .selectors import (
     news_sitemap_rows,
     sitemap_article_chunks,
     sitemap_article_rows,
+    sitemap_listing_rows,
     sitemap_page_rows,
 )
 
@@ -29,6 +36,9 @@ CHUNK_SIZE = 50_000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 NEWS_LANGUAGE = "fr"
+LISTINGS = ("sections", "authors", "tags")
+LISTINGS_CACHE_KEY = "news:sitemap-listings"
+LISTINGS_CACHE_SECONDS = 900
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -45,15 +55,22 @@ def _site(request):
 
 def _url_maker(site):
     """Return a function turning a page's ``url_path`` into its absolute URL on
-    ``site``; pages outside the site give None.
+    ``site`` (translations under their language prefix, such as ``/ar/``); pages
+    outside the site give None.
     """
-    root_url = site.root_url
-    root_path = site.root_page.url_path
+    roots = [(site.root_page.url_path, site.root_url)]
+    for root in Site.get_site_root_paths():
+        if root.site_id != site.pk or root.root_path == roots[0][0]:
+            continue
+        with translation.override(root.language_code):
+            prefix = reverse("wagtail_serve", args=("",))
+        roots.append((root.root_path, site.root_url + prefix.rstrip("/")))
 
     def absolute(url_path: str) -> str | None:
-        if not url_path.startswith(root_path):
-            return None
-        return escape(root_url + url_path[len(root_path) - 1 :])
+        for root_path, base in roots:
+            if url_path.startswith(root_path):
+                return escape(base + url_path[len(root_path) - 1 :])
+        return None
 
     return absolute
 
@@ -106,6 +123,11 @@ def index(request):
         (f"{root}/sitemap-articles-{chunk}.xml", lastmod)
         for chunk, lastmod in sitemap_article_chunks(size=CHUNK_SIZE)
     ]
+    for kind in LISTINGS:
+        entries += [
+            (f"{root}/sitemap-{kind}-{chunk}.xml", lastmod)
+            for chunk, lastmod in _listing_chunks(site, kind)
+        ]
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         f'<sitemapindex xmlns="{SITEMAP_NS}">\n',
@@ -120,7 +142,7 @@ def index(request):
 @require_safe
 @cache_control(max_age=900, public=True)
 def pages(request):
-    """Serve ``/sitemap-pages.xml``: home, sections, authors and other pages."""
+    """Serve ``/sitemap-pages.xml``: home, indexes and content pages."""
     site = _site(request)
     if site is None:
         raise Http404
@@ -134,6 +156,62 @@ def articles(request, chunk: int):
     site = _site(request)
     rows = list(sitemap_article_rows(chunk=chunk, size=CHUNK_SIZE))
     if site is None or not rows:
+        raise Http404
+    return _response(_urlset(rows, _url_maker(site)))
+
+
+def _listing_rows(site, kind: str) -> list[tuple[int, str, object]]:
+    """Return ``(id, url_path, lastmod)`` of the listing pages of ``kind`` on
+    ``site``; tag pages get the ``url_path`` they would have under the tag index.
+    """
+    key = f"{LISTINGS_CACHE_KEY}:{kind}"
+    rows = cache.get(key)
+    if rows is None:
+        # One grouped pass over the articles per kind (0.1 to 0.5 s at 100,000
+        # articles): kept as long as crawlers are told to keep the sitemaps.
+        rows = sitemap_listing_rows(kind)
+        cache.set(key, rows, LISTINGS_CACHE_SECONDS)
+    if kind != "tags":
+        return rows
+    index = (
+        TagIndexPage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .order_by("path")
+        .first()
+    )
+    if index is None:
+        return []
+    return [(pk, f"{index.url_path}{slug}/", lastmod) for pk, slug, lastmod in rows]
+
+
+def _listing_chunks(site, kind: str) -> list[tuple[int, object]]:
+    """Return ``(chunk, lastmod)`` of each non-empty chunk of listing pages of ``kind``."""
+    chunks: dict[int, object] = {}
+    for pk, _, lastmod in _listing_rows(site, kind):
+        chunk = pk // CHUNK_SIZE
+        if chunk not in chunks or (
+            lastmod is not None and (chunks[chunk] is None or lastmod > chunks[chunk])
+        ):
+            chunks[chunk] = lastmod
+    return sorted(chunks.items())
+
+
+@require_safe
+@cache_control(max_age=900, public=True)
+def listings(request, kind: str, chunk: int):
+    """Serve ``/sitemap-<kind>-<chunk>.xml``: section, author or tag pages, at most
+    ``CHUNK_SIZE``, each with the date of its newest article.
+    """
+    site = _site(request)
+    if site is None or kind not in LISTINGS:
+        raise Http404
+    rows = [
+        (url_path, lastmod)
+        for pk, url_path, lastmod in _listing_rows(site, kind)
+        if pk // CHUNK_SIZE == int(chunk)
+    ]
+    if not rows:
         raise Http404
     return _response(_urlset(rows, _url_maker(site)))
 
@@ -154,14 +232,16 @@ def news(request):
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">\n',
     ]
-    for url_path, title, published in rows:
+    codes = locale_codes()
+    for url_path, title, published, locale_id in rows:
+        language = codes.get(locale_id) or NEWS_LANGUAGE
         loc = absolute(url_path)
         if loc is None:
             continue
         parts.append(
             f"<url><loc>{loc}</loc><news:news><news:publication>"
             f"<news:name>{name}</news:name>"
-            f"<news:language>{NEWS_LANGUAGE}</news:language></news:publication>"
+            f"<news:language>{language}</news:language></news:publication>"
             f"<news:publication_date>{w3c_datetime(published)}</news:publication_date>"
             f"<news:title>{escape(title)}</news:title></news:news></url>\n"
         )

@@ -216,3 +216,32 @@ def test_french_stemming_matches_plural_and_feminine(client, section):
     assert result_titles(client.get("/recherche/", {"q": "numerique"})) == [
         "Des technologies numériques pour l’école"
     ]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="The newest-articles window is PostgreSQL's ranking shortcut",
+)
+def test_postgres_ranks_the_newest_articles_first_when_they_hold_enough(
+    client, section, monkeypatch
+):
+    from manchette.news import selectors
+
+    now = timezone.now()
+    for days in (300, 200, 100):
+        ArticlePageFactory(
+            title=f"Séisme ancien {days}", published_at=now - timedelta(days=days)
+        )
+    ArticlePageFactory(title="Séisme récent un", published_at=now - timedelta(days=2))
+    ArticlePageFactory(title="Séisme récent deux", published_at=now - timedelta(days=1))
+    ArticlePageFactory(title="Sans rapport", published_at=now)
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 3)
+    # The three newest articles hold two matches: enough when two make a page.
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW_MIN_HITS", 2)
+    assert sorted(result_titles(client.get("/recherche/", {"q": "seismes"}))) == [
+        "Séisme récent deux",
+        "Séisme récent un",
+    ]
+    # Too few: the whole archive is ranked.
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW_MIN_HITS", 3)
+    assert len(result_titles(client.get("/recherche/", {"q": "seismes"}))) == 5

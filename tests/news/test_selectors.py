@@ -4,7 +4,11 @@ import pytest
 from django.utils import timezone
 
 from manchette.news.models import ArticlePageRelated
-from manchette.news.selectors import article_list_related, section_blocks
+from manchette.news.selectors import (
+    article_list_related,
+    live_locale_ids,
+    section_blocks,
+)
 from tests.factories import ArticlePageFactory, section_get
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +88,7 @@ def test_related_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
     for _ in range(12):
         ArticlePageFactory(tags=["eau"])
     article.refresh_from_db()
+    live_locale_ids()  # Site-wide, cached until the next publish.
     with django_assert_max_num_queries(4):
         cards = article_list_related(article)
         assert [card.card_label for card in cards]
@@ -101,6 +106,7 @@ def test_section_blocks_give_each_section_its_newest_articles(
     politique_articles = [
         ArticlePageFactory(section=politique, published_at=ago(h)) for h in (2, 7)
     ]
+    live_locale_ids()  # Site-wide, cached until the next publish.
     with django_assert_max_num_queries(4):
         blocks = section_blocks(per_section=2)
     as_dict = {section.slug: cards for section, cards in blocks}
@@ -123,3 +129,18 @@ def test_private_articles_stay_out_of_listings_and_related(client):
     assert list(article_list_for_section(politique)) == [public]
     assert article_list_related(public) == []
     assert private.title not in client.get("/politique/").content.decode()
+
+
+def test_listed_articles_show_their_own_authors_only():
+    from manchette.news.selectors import article_list_filtered
+
+    ArticlePageFactory(title="Un", authors=["Salma Bennani"])
+    ArticlePageFactory(title="Deux", authors=["Karim Alaoui", "Nadia Alaoui"])
+    authors = {
+        article.title: [author.title for author in article.author_list]
+        for article in article_list_filtered()
+    }
+    assert authors == {
+        "Un": ["Salma Bennani"],
+        "Deux": ["Karim Alaoui", "Nadia Alaoui"],
+    }

@@ -5,7 +5,7 @@ from django.utils import timezone
 from lxml import etree
 
 from manchette.news import sitemaps
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, section_get
 
 pytestmark = pytest.mark.django_db
 
@@ -101,11 +101,107 @@ def test_unknown_article_chunk_is_404(client, home):
     assert client.get("/sitemap-articles-999999.xml").status_code == 404
 
 
-def test_pages_sitemap_holds_home_and_sections(client, section, schemas):
+def test_pages_sitemap_holds_home_and_indexes(client, section, schemas):
     document = fetch(client, "/sitemap-pages.xml", schemas["sitemap"])
     locs = document.xpath("//sm:loc/text()", namespaces=NS)
     assert f"{ROOT}/" in locs
-    assert f"{ROOT}/politique/" in locs
+    assert f"{ROOT}/sujets/" in locs
+    # Sections have a sitemap of their own.
+    assert f"{ROOT}/politique/" not in locs
+
+
+def sitemap_urls(client, url, schema) -> dict[str, datetime | None]:
+    document = fetch(client, url, schema)
+    return {
+        url.findtext("sm:loc", namespaces=NS): (
+            datetime.fromisoformat(url.findtext("sm:lastmod", namespaces=NS))
+            if url.findtext("sm:lastmod", namespaces=NS)
+            else None
+        )
+        for url in document.xpath("//sm:url", namespaces=NS)
+    }
+
+
+def test_sections_authors_and_tags_have_sitemaps_dated_by_newest_article(
+    client, section, schemas
+):
+    economie = section_get("economie", "Économie")
+    now = timezone.now()
+    old = ArticlePageFactory(
+        title="Ancien",
+        section=economie,
+        tags=["budget"],
+        authors=["Salma Bennani"],
+        published_at=now - timedelta(days=30),
+    )
+    newest = ArticlePageFactory(
+        title="Récent",
+        section=section,
+        tags=["budget", "climat"],
+        authors=["Salma Bennani", "Karim Alaoui"],
+        published_at=now - timedelta(days=1),
+    )
+    # Created last but published before ``newest``: the newest article wins,
+    # not the last row of the tree or of an author's links.
+    ArticlePageFactory(
+        title="Rattrapage",
+        section=section,
+        tags=["climat"],
+        authors=["Karim Alaoui", "Salma Bennani"],
+        published_at=now - timedelta(days=10),
+    )
+    draft = ArticlePageFactory(
+        title="Brouillon", section=economie, tags=["secret"], publish=False
+    )
+    assert draft.live is False
+    index = fetch(client, "/sitemap.xml", schemas["siteindex"])
+    entries = {
+        entry.findtext("sm:loc", namespaces=NS): entry.findtext(
+            "sm:lastmod", namespaces=NS
+        )
+        for entry in index.xpath("//sm:sitemap", namespaces=NS)
+    }
+    urls = {}
+    for kind in ("sections", "authors", "tags"):
+        loc = f"{ROOT}/sitemap-{kind}-0.xml"
+        assert loc in entries, kind
+        kind_urls = sitemap_urls(client, loc.removeprefix(ROOT), schemas["sitemap"])
+        # The index dates each chunk by its newest entry.
+        assert datetime.fromisoformat(entries[loc]) == max(kind_urls.values())
+        urls.update(kind_urls)
+
+    def date(article):
+        return article.last_published_at.replace(microsecond=0)
+
+    assert urls[f"{ROOT}/sujets/budget/"] == date(newest)
+    assert urls[f"{ROOT}/sujets/climat/"] == date(newest)
+    assert f"{ROOT}/sujets/secret/" not in urls
+    assert urls[f"{ROOT}/auteurs/salma-bennani/"] == date(newest)
+    assert urls[f"{ROOT}/auteurs/karim-alaoui/"] == date(newest)
+    assert urls[f"{ROOT}/politique/"] == date(newest)
+    assert urls[f"{ROOT}/economie/"] == date(old)
+
+
+def test_listing_sitemaps_are_chunked_by_id(client, section, schemas):
+    economie = section_get("economie", "Économie")
+    ArticlePageFactory(section=economie)
+    original = sitemaps.CHUNK_SIZE
+    sitemaps.CHUNK_SIZE = 1
+    try:
+        index = fetch(client, "/sitemap.xml", schemas["siteindex"])
+        locs = index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)
+        chunks = [loc for loc in locs if "sitemap-sections-" in loc]
+        assert chunks == [
+            f"{ROOT}/sitemap-sections-{section.pk}.xml",
+            f"{ROOT}/sitemap-sections-{economie.pk}.xml",
+        ]
+        for loc in chunks:
+            urls = sitemap_urls(client, loc.removeprefix(ROOT), schemas["sitemap"])
+            assert len(urls) == 1
+    finally:
+        sitemaps.CHUNK_SIZE = original
+    assert client.get("/sitemap-sections-999999.xml").status_code == 404
+    assert client.get("/sitemap-unknown-0.xml").status_code == 404
 
 
 def test_news_sitemap_keeps_the_last_48_hours(client, section, schemas):
@@ -147,4 +243,6 @@ def test_robots_txt_names_the_sitemaps(client, home):
     text = response.content.decode()
     assert f"Sitemap: {ROOT}/sitemap.xml" in text
     assert f"Sitemap: {ROOT}/sitemap-news.xml" in text
+    # Every other sitemap is named by the index, which robots.txt names.
+    assert text.count("Sitemap: ") == 2
     assert "Disallow: /admin/" in text

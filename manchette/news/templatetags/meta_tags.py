@@ -2,10 +2,12 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from manchette.core.identity import identity_for_site
+from manchette.core.privacy import any_view_restriction
 from manchette.news import metadata
 from manchette.news.models import (
     ArticlePage,
@@ -14,6 +16,7 @@ from manchette.news.models import (
     SectionPage,
     TagIndexPage,
 )
+from manchette.news.selectors import live_locale_ids
 from manchette.news.templatetags.news_tags import breadcrumb
 
 register = template.Library()
@@ -41,18 +44,47 @@ def _feeds(label: str, kind: str = "", slug: str = "") -> list[dict]:
 
 
 def _translations(page, request) -> list[dict]:
-    """Return ``hreflang`` alternates of ``page`` (itself included) when it has
-    live translations; nothing when localisation is off.
+    """Return the ``hreflang`` alternates of ``page`` when it has live translations:
+    each version (itself included) with its absolute URL, then ``x-default`` (the
+    version in the default language, French); nothing for an untranslated page.
     """
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
-    others = list(page.get_translations().live().select_related("locale"))
+    if len(live_locale_ids()) < 2:
+        return []
+    others = page.get_translations().live()
+    others = list(others.public() if any_view_restriction() else others)
     if not others:
         return []
-    return [
-        {"lang": item.locale.language_code, "url": item.get_full_url(request)}
-        for item in [page, *others]
+    versions = sorted([page, *others], key=lambda item: item.locale_id)
+    alternates = [
+        {"lang": metadata.page_language(item), "url": item.get_full_url(request)}
+        for item in versions
     ]
+    default = next(
+        (item for item in alternates if item["lang"] == settings.LANGUAGE_CODE), None
+    )
+    if default is not None:
+        alternates.append({"lang": "x-default", "url": default["url"]})
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def html_language(context) -> dict:
+    """Return ``{"lang", "dir"}`` for the ``<html>`` element: the language of the
+    page shown (else the active one), ``rtl`` for Arabic.
+    """
+    page = context.get("page")
+    code = (
+        metadata.page_language(page)
+        if getattr(page, "locale_id", None)
+        else get_language() or settings.LANGUAGE_CODE
+    )
+    try:
+        bidi = get_language_info(code)["bidi"]
+    except KeyError:
+        bidi = False
+    return {"lang": code, "dir": "rtl" if bidi else "ltr"}
 
 
 @register.simple_tag(takes_context=True)
@@ -78,11 +110,12 @@ def page_meta(context):
     )
     url = page.get_full_url(request)
     tag = context.get("tag")
+    language = metadata.page_language(page)
     data = {
         "url": url,
         "title": page.seo_title or page.title,
         "site_name": publisher_name,
-        "og_locale": metadata.OG_LOCALE,
+        "og_locale": metadata.OG_LOCALES.get(language, metadata.OG_LOCALE),
         "og_type": "website",
         "image": None,
         "json_ld": [],
@@ -131,7 +164,7 @@ def page_meta(context):
                 "@type": "WebSite",
                 "name": publisher_name,
                 "url": root_url + "/",
-                "inLanguage": metadata.LANGUAGE,
+                "inLanguage": language,
                 "publisher": publisher,
                 "potentialAction": {
                     "@type": "SearchAction",
@@ -155,7 +188,7 @@ def page_meta(context):
                 "@type": "CollectionPage",
                 "name": page.title,
                 "url": url,
-                "inLanguage": metadata.LANGUAGE,
+                "inLanguage": language,
                 "isPartOf": {
                     "@type": "WebSite",
                     "name": publisher_name,

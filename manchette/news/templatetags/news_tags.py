@@ -1,5 +1,6 @@
 from django import template
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -23,20 +24,25 @@ def _memo(context, key, compute):
     return store[key]
 
 
-def navigation() -> dict:
-    """Return the navigation (sections as ``{"pk", "title", "url"}``, tag index URL),
-    cached until a page is published, unpublished, moved or deleted.
+def navigation(locale_id: int | None = None) -> dict:
+    """Return the navigation of a locale (default: French): its sections as
+    ``{"pk", "title", "url"}`` and the tag index URL, cached (one entry for every
+    locale) until a page is published, unpublished, moved or deleted.
     """
-    nav = cache.get(NAV_CACHE_KEY)
-    if nav is None:
-        index = TagIndexPage.objects.live().first()
+    key = locale_id or 0
+    navs = cache.get(NAV_CACHE_KEY) or {}
+    if key not in navs:
+        indexes = TagIndexPage.objects.live()
+        index = (
+            indexes.filter(locale_id=locale_id).first() if locale_id else None
+        ) or indexes.order_by("path").first()
         top_level = []
-        for section in section_list():
+        for section in section_list(locale_id=locale_id):
             # Ordered by path: a subsection comes right after its parent.
             if top_level and section.path.startswith(top_level[-1].path):
                 continue
             top_level.append(section)
-        nav = {
+        navs[key] = {
             "sections": [
                 {
                     "pk": section.pk,
@@ -48,8 +54,14 @@ def navigation() -> dict:
             ],
             "tag_index_url": index.url if index else None,
         }
-        cache.set(NAV_CACHE_KEY, nav, 3600)
-    return nav
+        cache.set(NAV_CACHE_KEY, navs, 3600)
+    return navs[key]
+
+
+def _navigation(context) -> dict:
+    """Return the navigation in the language of the page shown, once per request."""
+    locale_id = getattr(context.get("page"), "locale_id", None)
+    return _memo(context, ("nav", locale_id), lambda: navigation(locale_id))
 
 
 @register.simple_tag(takes_context=True)
@@ -72,14 +84,14 @@ def site_sections(context):
                 else ""
             ),
         }
-        for section in _memo(context, "nav", navigation)["sections"]
+        for section in _navigation(context)["sections"]
     ]
 
 
 @register.simple_tag(takes_context=True)
 def tag_url(context, slug):
     """Return the URL of a tag's page (``/sujets/<slug>/``), or "" without a tag index."""
-    base = _memo(context, "nav", navigation)["tag_index_url"]
+    base = _navigation(context)["tag_index_url"]
     return f"{base}{slug}/" if base else ""
 
 
@@ -89,7 +101,8 @@ def breadcrumb(context, page, tag=None):
     each ancestor below the home page, then the page itself (and a tag, if given).
     """
     request = context.get("request")
-    crumbs = [{"title": _("Accueil"), "url": "/"}]
+    # The home page of the language shown: "/" for French, "/ar/" for Arabic.
+    crumbs = [{"title": _("Accueil"), "url": reverse("wagtail_serve", args=("",))}]
     if page.depth <= 2:
         crumbs = []
     elif page.depth == 4 and getattr(page, "section_id", None):
