@@ -1,5 +1,6 @@
 """Settings shared by every environment; every value can come from the environment."""
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -138,6 +139,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caches are keyed per database too: two sites (or a benchmark and the demo)
+# sharing var/ or one Redis never read each other's navigation or pages.
+_DATABASE_TAG = hashlib.md5(
+    ":".join(
+        str(DATABASES["default"].get(key) or "") for key in ("HOST", "PORT", "NAME")
+    ).encode(),
+    usedforsecurity=False,
+).hexdigest()[:8]
+
 # Without Redis the default cache is files under var/: every app process of
 # the machine (granian workers, the task worker) shares it, so a purge made by
 # one (navigation, site, comment rules, rate-limit counters) holds for all.
@@ -146,6 +156,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache" / "default"),
         "OPTIONS": {"MAX_ENTRIES": 20_000},
+        "KEY_PREFIX": f"manchette-{_DATABASE_TAG}",
     }
 }
 if REDIS_URL := os.environ.get("REDIS_URL"):
@@ -153,7 +164,7 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "manchette",
+            "KEY_PREFIX": f"manchette-{_DATABASE_TAG}",
         }
     }
 
@@ -346,12 +357,13 @@ MANCHETTE_PAGE_CACHE_TIMEOUT = int(
 # Where purges go: the caching proxy, e.g. http://127.0.0.1:8000 (make serve sets it).
 MANCHETTE_PROXY_PURGE_URL = os.environ.get("MANCHETTE_PROXY_PURGE_URL", "")
 CACHES["pages"] = (
-    {**CACHES["default"], "KEY_PREFIX": "manchette-pages"}
+    {**CACHES["default"], "KEY_PREFIX": f"manchette-pages-{_DATABASE_TAG}"}
     if REDIS_URL
     else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache" / "pages"),
         "OPTIONS": {"MAX_ENTRIES": 100_000},
+        "KEY_PREFIX": f"manchette-pages-{_DATABASE_TAG}",
     }
 )
 # End of page cache -------------------------------------------------------------

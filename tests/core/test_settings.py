@@ -88,3 +88,29 @@ def test_without_redis_app_processes_share_the_default_cache(tmp_path):
     )
     assert read.returncode == 0, read.stderr
     assert read.stdout.strip().splitlines()[-1] == "seen"
+
+
+def test_sites_on_two_databases_sharing_var_never_read_each_others_cache(tmp_path):
+    """A benchmark and the demo run from one checkout share var/: their cached
+    navigation and pages must stay apart.
+    """
+    common = {
+        "DJANGO_SETTINGS_MODULE": "manchette.settings.production",
+        "DJANGO_SECRET_KEY": "z" * 50,
+        "ALLOWED_HOSTS": "news.example.ma",
+        "MANCHETTE_VAR_DIR": str(tmp_path / "var"),
+        "REDIS_URL": "",
+    }
+    first = {**common, "DATABASE_URL": f"sqlite:///{tmp_path / 'one.sqlite3'}"}
+    second = {**common, "DATABASE_URL": f"sqlite:///{tmp_path / 'two.sqlite3'}"}
+    write = "from django.core.cache import caches\nfor alias in ('default', 'pages'): caches[alias].set('nav', 'one', 60)"
+    read = "from django.core.cache import caches\nprint([caches[alias].get('nav') for alias in ('default', 'pages')])"
+
+    assert run_manage("shell", "-c", write, env_extra=first).returncode == 0
+    read_own = run_manage("shell", "-c", read, env_extra=first)
+    read_other = run_manage("shell", "-c", read, env_extra=second)
+
+    assert read_own.stdout.strip().splitlines()[-1] == "['one', 'one']", read_own.stderr
+    assert read_other.stdout.strip().splitlines()[-1] == "[None, None]", (
+        read_other.stderr
+    )
