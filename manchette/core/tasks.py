@@ -28,7 +28,7 @@ logger = logging.getLogger("manchette.tasks")
 SWEEP_INTERVAL = timedelta(seconds=60)
 
 
-def worker_command(*, interval: int, options: tuple[str, ...] = ()) -> list[str]:
+def worker_command(*, interval: float, options: tuple[str, ...] = ()) -> list[str]:
     """Return the command line of a task worker serving every queue, polling the
     database every ``interval`` seconds (``run_site`` and ``serve_site`` start one).
     """

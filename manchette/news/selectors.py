@@ -826,6 +826,18 @@ def sitemap_page_rows() -> QuerySet:
     )
 
 
+def _newest_by(queryset: QuerySet, group: str, date: str) -> dict:
+    """Return ``{group value: newest date}`` over ``queryset``, one grouped query
+    cleared of the model's default ordering (which would split the groups).
+    """
+    return dict(
+        queryset.order_by()
+        .values(group)
+        .annotate(lastmod=Max(date))
+        .values_list(group, "lastmod")
+    )
+
+
 def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
     """Return ``(id, url part, lastmod)`` of every listing page of ``kind``
     ("sections", "authors" or "tags"), by id, in two queries.
@@ -836,35 +848,25 @@ def sitemap_listing_rows(kind: str) -> list[tuple[int, str, datetime | None]]:
     and authors without an article keep their own publication date, tags without
     a live article are left out (their page is empty).
     """
-    # Each grouped query is cleared of the models' default ordering, which
-    # would otherwise join the GROUP BY and split the groups.
     articles = _public(ArticlePage.objects.live())
     if kind == "tags":
-        newest = dict(
-            ArticlePageTag.objects.filter(content_object__in=articles)
-            .order_by()
-            .values("tag_id")
-            .annotate(lastmod=Max("content_object__last_published_at"))
-            .values_list("tag_id", "lastmod")
+        newest = _newest_by(
+            ArticlePageTag.objects.filter(content_object__in=articles),
+            "tag_id",
+            "content_object__last_published_at",
         )
         tags = Tag.objects.filter(pk__in=newest).order_by("pk")
         return [(pk, slug, newest[pk]) for pk, slug in tags.values_list("pk", "slug")]
     if kind == "sections":
-        newest = dict(
-            articles.filter(section_id__isnull=False)
-            .order_by()
-            .values("section_id")
-            .annotate(lastmod=Max("last_published_at"))
-            .values_list("section_id", "lastmod")
+        newest = _newest_by(
+            articles.filter(section_id__isnull=False), "section_id", "last_published_at"
         )
         pages = _public(SectionPage.objects.live())
     elif kind == "authors":
-        newest = dict(
-            ArticlePageAuthor.objects.filter(page__in=articles)
-            .order_by()
-            .values("author_id")
-            .annotate(lastmod=Max("page__last_published_at"))
-            .values_list("author_id", "lastmod")
+        newest = _newest_by(
+            ArticlePageAuthor.objects.filter(page__in=articles),
+            "author_id",
+            "page__last_published_at",
         )
         pages = _public(AuthorPage.objects.live())
     else:

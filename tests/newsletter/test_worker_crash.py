@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from manchette.core.tasks import worker_command
 from manchette.newsletter import services, tasks
 from manchette.newsletter.models import BriefIssue, Subscriber
 from tests.factories import ArticlePageFactory
@@ -63,17 +64,7 @@ def worker_env(url: str, port: int, connections: int) -> dict:
 def start_worker(url: str, port: int, connections: int) -> subprocess.Popen:
     env = worker_env(url, port, connections)
     return subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "db_worker",
-            "--queue-name",
-            "*",
-            "--interval",
-            "0.2",
-            "--no-reload",
-            "--no-startup-delay",
-        ],
+        worker_command(interval=0.2, options=("--no-reload", "--no-startup-delay")),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
