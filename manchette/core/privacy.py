@@ -1,11 +1,15 @@
 """Whether any page of the site is private, cached until a restriction changes."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 
 RESTRICTIONS_KEY = "core:any-view-restriction"
+# Short on purpose: a reader that looked before a restriction was committed
+# may store the old answer just after the purge; it cannot outlive a minute.
+RESTRICTIONS_TIMEOUT = 60
 
 
 def any_view_restriction() -> bool:
@@ -17,13 +21,15 @@ def any_view_restriction() -> bool:
     value = cache.get(RESTRICTIONS_KEY)
     if value is None:
         value = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, value, 3600)
+        cache.set(RESTRICTIONS_KEY, value, RESTRICTIONS_TIMEOUT)
     return value
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def view_restrictions_changed(sender, **kwargs):
+    # Now for this transaction's own reads, again once others can see it.
     cache.delete(RESTRICTIONS_KEY)
+    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_KEY))
 
 
 class ViewRestrictionsMixin:
