@@ -63,16 +63,23 @@ def test_a_new_sqlite_file_database_uses_wal(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "wal"
 
 
-def test_without_redis_app_processes_share_the_default_cache(tmp_path):
-    """A value one process stores (a purge, a rate-limit count) is seen by another."""
-    env_extra = {
+def production_without_redis(tmp_path, database: str) -> dict:
+    """Return the environment of a production process without Redis, keeping its
+    files under ``tmp_path/var`` and its SQLite database in ``tmp_path/database``.
+    """
+    return {
         "DJANGO_SETTINGS_MODULE": "manchette.settings.production",
         "DJANGO_SECRET_KEY": "y" * 50,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / database}",
         "ALLOWED_HOSTS": "news.example.ma",
         "MANCHETTE_VAR_DIR": str(tmp_path / "var"),
         "REDIS_URL": "",
     }
+
+
+def test_without_redis_app_processes_share_the_default_cache(tmp_path):
+    """A value one process stores (a purge, a rate-limit count) is seen by another."""
+    env_extra = production_without_redis(tmp_path, "db.sqlite3")
     write = run_manage(
         "shell",
         "-c",
@@ -94,15 +101,8 @@ def test_sites_on_two_databases_sharing_var_never_read_each_others_cache(tmp_pat
     """A benchmark and the demo run from one checkout share var/: their cached
     navigation and pages must stay apart.
     """
-    common = {
-        "DJANGO_SETTINGS_MODULE": "manchette.settings.production",
-        "DJANGO_SECRET_KEY": "z" * 50,
-        "ALLOWED_HOSTS": "news.example.ma",
-        "MANCHETTE_VAR_DIR": str(tmp_path / "var"),
-        "REDIS_URL": "",
-    }
-    first = {**common, "DATABASE_URL": f"sqlite:///{tmp_path / 'one.sqlite3'}"}
-    second = {**common, "DATABASE_URL": f"sqlite:///{tmp_path / 'two.sqlite3'}"}
+    first = production_without_redis(tmp_path, "one.sqlite3")
+    second = production_without_redis(tmp_path, "two.sqlite3")
     write = "from django.core.cache import caches\nfor alias in ('default', 'pages'): caches[alias].set('nav', 'one', 60)"
     read = "from django.core.cache import caches\nprint([caches[alias].get('nav') for alias in ('default', 'pages')])"
 
