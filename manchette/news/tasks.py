@@ -4,19 +4,12 @@ import logging
 
 from django.db.models import Q
 from django_tasks import task
-from wagtail.models import Site
 
 from manchette.core.cache import cached_paths, pages_linking_to, purge_urls
 
 from .models import ArticlePage, ArticlePageTag
 
 logger = logging.getLogger("manchette.news")
-
-
-def _site_roots() -> list[str]:
-    return [
-        site.root_page.url_path for site in Site.objects.select_related("root_page")
-    ]
 
 
 def related_lists_showing(article: ArticlePage) -> set[str]:
@@ -27,13 +20,12 @@ def related_lists_showing(article: ArticlePage) -> set[str]:
     with the selector the page uses, so the answer is exact. Pages that already
     link to ``article`` are left out: they are purged with it anyway.
     """
-    from .cache import page_path
+    from .cache import page_path, path_from_url_path
     from .selectors import article_list_related
 
     cached = cached_paths()
     if not cached:
         return set()
-    roots = _site_roots()
     shares_tag = ArticlePageTag.objects.filter(
         tag_id__in=ArticlePageTag.objects.filter(content_object_id=article.pk).values(
             "tag_id"
@@ -49,12 +41,9 @@ def related_lists_showing(article: ArticlePage) -> set[str]:
     already = pages_linking_to([own_path])
     wanted: dict[int, str] = {}
     for pk, url_path in candidates.iterator():
-        for root in roots:
-            if url_path.startswith(root):
-                path = "/" + url_path[len(root) :]
-                if path in cached and path not in already:
-                    wanted[pk] = path
-                break
+        path = path_from_url_path(url_path)
+        if path in cached and path not in already:
+            wanted[pk] = path
     showing = set()
     for candidate in ArticlePage.objects.filter(pk__in=wanted).iterator():
         related = article_list_related(candidate)
