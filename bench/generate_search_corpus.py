@@ -234,7 +234,11 @@ def generate(*, articles: int, seed: int = 2025, batch: int = 2000) -> None:
             with connection.cursor() as cursor:
                 cursor.executemany(insert, rows)
             ArticlePageTag.objects.bulk_create(
-                ArticlePageTag(content_object_id=page.pk, tag=tags[number % len(tags)])
+                ArticlePageTag(
+                    content_object_id=page.pk,
+                    tag=tags[number % len(tags)],
+                    published_at=page.first_published_at,
+                )
                 for page, (_, _, _, number) in zip(created, extras, strict=True)
             )
             ArticlePageAuthor.objects.bulk_create(

@@ -199,7 +199,11 @@ def generate(args) -> None:
                 )
             ArticlePageTag.objects.bulk_create(
                 [
-                    ArticlePageTag(content_object_id=page.pk, tag_id=tag_id)
+                    ArticlePageTag(
+                        content_object_id=page.pk,
+                        tag_id=tag_id,
+                        published_at=page.first_published_at,
+                    )
                     for page in pages
                     for tag_id in rng.sample(tags, k=min(3, len(tags)))
                 ],

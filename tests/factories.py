@@ -99,11 +99,14 @@ def articles_bulk(section: SectionPage, count: int, *, tag: str | None = None) -
             last_published_at=now - timedelta(minutes=index + 1),
         )
         section.add_child(instance=article)
-        created.append(article.pk)
+        created.append((article.pk, article.first_published_at))
     if tag:
         tag_object, _ = Tag.objects.get_or_create(
             name=tag, defaults={"slug": ascii_slug(tag)}
         )
         ArticlePageTag.objects.bulk_create(
-            [ArticlePageTag(content_object_id=pk, tag=tag_object) for pk in created]
+            [
+                ArticlePageTag(content_object_id=pk, tag=tag_object, published_at=date)
+                for pk, date in created
+            ]
         )

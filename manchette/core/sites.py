@@ -3,7 +3,9 @@
 Wagtail looks the site up with one query on every request
 (``Site.find_for_request``); the answer only changes when a site is saved or
 deleted, which bumps a version number that is part of every cached key, so
-each worker sees the change on its next request (with a shared cache, as
+each worker sees the change on its next request. The site keeps its home
+page, the start of every route, bumped the same way when the home page or a
+page right under it changes (with a shared cache, as
 ``REDIS_URL`` gives; the navigation and privacy flags rely on it too).
 """
 
@@ -13,7 +15,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from wagtail.models import Page, Site
+from wagtail.signals import post_page_move
 
 VERSION_KEY = "core:sites-version"
 TIMEOUT = 3600
@@ -33,9 +36,12 @@ def site_for_request(request) -> Site | None:
     key = f"core:site:{version}:{hostname}:{request.get_port()}"
     found = cache.get(key)
     if found is None:
-        # A pickled copy: later attribute caches (``root_page.specific``) stay
-        # out of the cache, so each request reads the home page afresh.
-        found = (Site._find_for_request(request),)
+        site = Site._find_for_request(request)
+        if site is not None:
+            # Routing starts from ``root_page.specific``: kept with the site
+            # (a change to the home page or to its children bumps the version).
+            site.root_page = site.root_page.specific
+        found = (site,)
         cache.set(key, found, TIMEOUT)
     request._wagtail_site = found[0]
     return found[0]
@@ -55,3 +61,23 @@ class SiteMiddleware:
 @receiver([post_save, post_delete], sender=Site)
 def sites_changed(sender, **kwargs):
     cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+# The cached site holds its home page, whose fields and number of children
+# (which Wagtail's routing reads) change when it, or a page right under it, is
+# saved, deleted or moved: a few pages of the tree, rarely edited.
+HOME_DEPTH = 3
+
+
+@receiver([post_save, post_delete])
+def home_changed(sender, instance, **kwargs):
+    if isinstance(instance, Page) and (instance.depth or 0) <= HOME_DEPTH:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+@receiver(post_page_move)
+def home_children_moved(
+    sender, instance, parent_page_before, parent_page_after, **kwargs
+):
+    if min(parent_page_before.depth, parent_page_after.depth) < HOME_DEPTH:
+        cache.set(VERSION_KEY, time.time_ns(), None)

@@ -1051,7 +1051,11 @@ class _WxrImport:
         if isinstance(page, ArticlePage):
             for item in page.tagged_items.all():
                 self._buffer(
-                    ArticlePageTag(tag_id=item.tag_id, content_object_id=page.pk)
+                    ArticlePageTag(
+                        tag_id=item.tag_id,
+                        content_object_id=page.pk,
+                        published_at=page.published_at,
+                    )
                 )
             for link in page.article_authors.all():
                 self._buffer(

@@ -3,7 +3,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -12,6 +12,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -56,6 +57,23 @@ class HomePage(ViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("page d’accueil")
+
+    @property
+    def localized_draft(self):
+        """Wagtail's translation lookup, without its query for the active locale
+        when that is the home page's own: routing asks on every request.
+        """
+        from .selectors import locale_id_for
+
+        try:
+            language = get_supported_content_language_variant(
+                translation.get_language()
+            )
+        except LookupError:
+            return self
+        if locale_id_for(language) == self.locale_id:
+            return self
+        return super().localized_draft
 
     def route(self, request, path_components):
         """Find a section or an article by its URL path in one query, instead of two
@@ -248,6 +266,18 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+    # A copy of the article's ``published_at`` (kept by ArticlePage.save), so
+    # that "the newest articles with this tag" (related boxes) is read from this
+    # table's index alone instead of probing the tags of every recent article.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["tag", "published_at", "content_object"],
+                name="news_tag_published",
+            )
+        ]
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -462,7 +492,14 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             parent = self.get_parent()
             if parent is not None and parent.specific_class is SectionPage:
                 self.section_id = parent.pk
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        if update_fields is None or "published_at" in kwargs.get("update_fields", ()):
+            # The tag links were just written (modelcluster commits them in
+            # save(), from the form or the revision): give them the article's date.
+            ArticlePageTag.objects.filter(content_object_id=self.pk).exclude(
+                published_at=self.published_at
+            ).update(published_at=self.published_at)
+        return result
 
     def with_content_json(self, content):
         """Keep the fields that the revision does not own (counts, denormalised

@@ -230,6 +230,10 @@ MANCHETTE_BASE_URL = os.environ.get(
 ).rstrip("/")
 WAGTAILADMIN_BASE_URL = MANCHETTE_BASE_URL
 WAGTAIL_I18N_ENABLED = True
+
+# Plain inputs written in Python, the same markup as Django's templates
+# (manchette/core/forms.py): every public page carries two forms.
+FORM_RENDERER = "manchette.core.forms.FastFormRenderer"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -18,7 +18,7 @@ from wagtail.models import Revision
 
 from manchette.core.tasks import revision_publish_if_due
 from manchette.importers.services import wxr_import
-from manchette.news.models import ArticlePage
+from manchette.news.models import ArticlePage, ArticlePageTag
 from manchette.news.selectors import (
     article_list_for_section,
     article_list_latest,
@@ -36,16 +36,39 @@ def stored(article) -> ArticlePage:
     return ArticlePage.objects.get(pk=article.pk)
 
 
+def tag_dates(article) -> list:
+    """The dates on the article's tag links (related boxes rank on them)."""
+    return [link.published_at for link in stored(article).tagged_items.all()]
+
+
 def test_a_draft_has_none_and_the_first_publish_sets_it(section):
-    draft = ArticlePageFactory(publish=False)
+    draft = ArticlePageFactory(publish=False, tags=["eau", "énergie"])
     assert stored(draft).published_at is None
+    assert all(date is None for date in tag_dates(draft))
 
     before = timezone.now()
-    stored(draft).save_revision().publish()
+    stored(draft).get_latest_revision().publish()
 
     article = stored(draft)
     assert article.first_published_at >= before
     assert article.published_at == article.first_published_at
+    assert tag_dates(article) == [article.published_at] * 2
+
+
+def test_tags_added_later_or_from_an_old_revision_get_the_date(section):
+    article = ArticlePageFactory(publish=False, tags=["eau"])
+    draft_revision = stored(article).get_latest_revision()  # Its link has no date.
+    Revision.objects.get(pk=draft_revision.pk).publish()
+    published = stored(article).published_at
+
+    edited = stored(article)
+    edited.tags.add("climat")
+    edited.save_revision().publish()
+    assert tag_dates(article) == [published] * 2
+
+    # The old revision (one tag, saved before any date) is published again.
+    Revision.objects.get(pk=draft_revision.pk).publish()
+    assert tag_dates(article) == [published]
 
 
 def test_republishing_or_publishing_an_old_revision_keeps_it(section):
@@ -85,22 +108,26 @@ def test_a_scheduled_publication_sets_it_when_the_task_publishes(section):
 def test_the_wordpress_import_sets_it_on_insert_update_and_schedule(home, tmp_path):
     path = wxr.write(
         tmp_path,
-        wxr.post(1, date="2024-05-03 07:30:00"),
+        wxr.post(1, date="2024-05-03 07:30:00", tags=[("eau", "eau")]),
         wxr.post(2, status="draft"),
-        wxr.post(3, status="future", date="2099-01-01 09:00:00"),
+        wxr.post(3, status="future", date="2099-01-01 09:00:00", tags=[("eau", "eau")]),
     )
     wxr_import(path)
     by_slug = {page.slug: page for page in ArticlePage.objects.all()}
     assert by_slug["article-1"].published_at == datetime(2024, 5, 3, 7, 30, tzinfo=UTC)
+    assert tag_dates(by_slug["article-1"]) == [by_slug["article-1"].published_at]
     assert by_slug["article-2"].published_at is None
     assert by_slug["article-3"].published_at is None
 
     # The post's date changed in WordPress: the re-run updates both dates.
-    path = wxr.write(tmp_path, wxr.post(1, date="2024-05-02 06:00:00"))
+    path = wxr.write(
+        tmp_path, wxr.post(1, date="2024-05-02 06:00:00", tags=[("eau", "eau")])
+    )
     wxr_import(path)
     updated = stored(by_slug["article-1"])
     assert updated.published_at == datetime(2024, 5, 2, 6, 0, tzinfo=UTC)
     assert updated.published_at == updated.first_published_at
+    assert tag_dates(updated) == [updated.published_at]
 
     # The scheduled post goes live through Wagtail when its time comes.
     scheduled = by_slug["article-3"]
@@ -112,6 +139,7 @@ def test_the_wordpress_import_sets_it_on_insert_update_and_schedule(home, tmp_pa
     scheduled = stored(scheduled)
     assert scheduled.live
     assert scheduled.published_at == scheduled.first_published_at is not None
+    assert tag_dates(scheduled) == [scheduled.published_at]
 
 
 def test_the_wire_import_keeps_the_wire_date(section):
@@ -167,3 +195,22 @@ def test_the_migration_copies_first_published_at(section):
 
     assert stored(article).published_at == stored(article).first_published_at
     assert stored(draft).published_at is None
+
+
+def test_the_migration_copies_the_date_to_the_tag_links(section):
+    article = ArticlePageFactory(
+        published_at=timezone.now() - timedelta(days=2), tags=["eau"]
+    )
+    draft = ArticlePageFactory(publish=False)
+    ArticlePageTag.objects.create(
+        content_object=stored(draft), tag=stored(article).tag_list[0]
+    )
+    ArticlePageTag.objects.update(published_at=timezone.now())
+    migration = importlib.import_module(
+        "manchette.news.migrations.0006_tag_published_at"
+    )
+
+    migration.copy_published_at(apps, SimpleNamespace(connection=connection))
+
+    assert tag_dates(article) == [stored(article).published_at]
+    assert tag_dates(draft) == [None]
