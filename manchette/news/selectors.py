@@ -280,9 +280,10 @@ def article_list_related(
         # The usual case (tags loaded, no private page, one language): one
         # plain query over the indexes, built without the ORM.
         own_tag_ids = {tag.pk for tag in tags}
-        ranked = _ranked_ids_plain(article, sorted(own_tag_ids), limit + 1)
+        ranked, label_tags = _ranked_ids_plain(article, sorted(own_tag_ids), limit + 1)
     else:
         ranked, own_tag_ids = _ranked_ids_orm(article, limit)
+        label_tags = None
     pick_count = sum(1 for _, kind in ranked if kind == 0)
     # Picks may be drafts or private (the card query drops them): keep spares.
     ids = [pk for pk, _ in ranked[: limit + pick_count]]
@@ -296,9 +297,13 @@ def article_list_related(
     if tags is not None:
         own_tag_ids = {tag.pk for tag in tags}
     # Each card's first tag (in the order it was given) among the article's own:
-    # a light query of ids and names, skipped when the article has no tag.
+    # given by the plain query, else a light query of ids and names, skipped
+    # when the article has no tag.
     labels = {}
-    if own_tag_ids and cards:
+    if label_tags is not None:
+        names = {tag.pk: tag.name for tag in tags}
+        labels = {pk: names[tag_id] for pk, tag_id in label_tags.items()}
+    elif own_tag_ids and cards:
         shared = (
             ArticlePageTag.objects.filter(
                 content_object_id__in=[card.pk for card in cards],
@@ -347,11 +352,13 @@ def _ranked_ids_orm(
 
 def _ranked_ids_plain(
     article: ArticlePage, tag_ids: list[int], count: int
-) -> list[tuple[int, int]]:
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """The related candidates of ``article`` (see ``_ranked_ids``) on a site with
     no private page and one language, in one hand-written query: the editors'
     picks, the ``count`` newest articles of each of ``tag_ids`` (read from the
-    tag links' own date index) and the ``count`` newest of the section.
+    tag links' own date index) and the ``count`` newest of the section. Also
+    returns, for each candidate sharing one of ``tag_ids``, the first it shares
+    (in the order it was given): the card's label.
 
     The ``count`` newest articles sharing any of the tags are among the union
     of each tag's ``count`` newest, so the union ranks the same as one query
@@ -363,7 +370,8 @@ def _ranked_ids_plain(
     articles = ArticlePage._meta.db_table
     related = ArticlePageRelated._meta.db_table
     parts = [
-        f"SELECT r.article_id, r.sort_order, a.published_at, 0 FROM {related} r "
+        "SELECT r.article_id AS candidate, r.sort_order AS position, "
+        f"a.published_at AS published, 0 AS kind FROM {related} r "
         f"JOIN {articles} a ON a.page_ptr_id = r.article_id "
         "WHERE r.page_id = %s AND r.article_id <> %s"
     ]
@@ -384,16 +392,31 @@ def _ranked_ids_plain(
             "ORDER BY published_at DESC, page_ptr_id DESC LIMIT %s) AS s"
         )
         params += [article.section_id, article.pk, count]
-    sql = f"{' UNION ALL '.join(parts)} ORDER BY 4, 2, 3 DESC, 1 DESC"
+    label = "NULL"
+    if tag_ids:
+        label = (
+            f"(SELECT l.tag_id FROM {links} l WHERE l.content_object_id = c.candidate "
+            f"AND l.tag_id IN ({', '.join(['%s'] * len(tag_ids))}) "
+            "ORDER BY l.id LIMIT 1)"
+        )
+    sql = (
+        f"SELECT c.candidate, c.kind, {label} "
+        f"FROM ({' UNION ALL '.join(parts)}) AS c "
+        "ORDER BY c.kind, c.position, c.published DESC, c.candidate DESC"
+    )
+    # The label's parameters come first: the subquery is in the select list.
+    params = [*tag_ids, *params] if tag_ids else params
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    seen, ranked = set(), []
-    for pk, _order, _published, kind in rows:
+    seen, ranked, labels = set(), [], {}
+    for pk, kind, tag_id in rows:
         if pk not in seen:
             seen.add(pk)
             ranked.append((pk, kind))
-    return ranked
+            if tag_id is not None:
+                labels[pk] = tag_id
+    return ranked, labels
 
 
 def _candidates(queryset: QuerySet) -> QuerySet:
