@@ -11,6 +11,8 @@ from manchette.news import feeds
 from manchette.news import sitemaps as news_sitemaps
 from manchette.news import views as news_views
 
+SECTION_PATH = r"[-a-zA-Z0-9_]+(?:/[-a-zA-Z0-9_]+)*"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -25,13 +27,15 @@ urlpatterns += [
     path("flux/rss/", feeds.ArticleFeed(), name="feed_rss"),
     path("flux/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
     path("csrf/", core_views.csrf_token, name="csrf_token"),
-    path(
-        "flux/rubrique/<slug:slug>/rss/",
+    # A section by its path under the home page: politique, or politique/elections
+    # for a subsection (two subsections may share a slug under two parents).
+    re_path(
+        rf"^flux/rubrique/(?P<slug>{SECTION_PATH})/rss/$",
         feeds.SectionFeed(),
         name="feed_section_rss",
     ),
-    path(
-        "flux/rubrique/<slug:slug>/atom/",
+    re_path(
+        rf"^flux/rubrique/(?P<slug>{SECTION_PATH})/atom/$",
         feeds.SectionAtomFeed(),
         name="feed_section_atom",
     ),

@@ -158,7 +158,9 @@ class ArticleFeed(Feed):
 
 
 class SectionFeed(ArticleFeed):
-    """The latest articles of one section (``/flux/rubrique/<slug>/rss/``)."""
+    """The latest articles of one section and its subsections
+    (``/flux/rubrique/<slug>/rss/``, ``/flux/rubrique/<parent>/<slug>/rss/``).
+    """
 
     def subject(self, request, *, root, publisher, slug) -> FeedSubject:
         section = section_get_public(slug)

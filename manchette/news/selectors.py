@@ -828,9 +828,32 @@ def section_get_public(
     slug: str, *, locale_id: int | None = None
 ) -> SectionPage | None:
     """Return the live, public section with ``slug`` in a locale (default: French),
-    or None.
+    or None. ``slug`` may be a path under the home page (``politique/elections``,
+    see ``section_feed_path``) to tell apart subsections sharing a slug; a bare
+    slug gives the first such section in the editors' order (a top-level one
+    before any subsection).
     """
-    return section_list(locale_id=locale_id).filter(slug=slug).first()
+    sections = section_list(locale_id=locale_id)
+    if "/" not in slug:
+        return sections.filter(slug=slug).first()
+    parts = slug.split("/")
+    return sections.filter(
+        slug=parts[-1],
+        depth=SECTION_TOP_DEPTH + len(parts) - 1,
+        url_path__endswith=f"/{slug}/",
+    ).first()
+
+
+# Root (1), home page (2), top-level sections (3).
+SECTION_TOP_DEPTH = 3
+
+
+def section_feed_path(section: SectionPage) -> str:
+    """Return the path of ``section`` under its home page, as its feed's URL
+    names it: ``politique`` for a top-level section, ``politique/elections``
+    for a subsection.
+    """
+    return "/".join(section.url_path.strip("/").split("/")[1:])
 
 
 def author_list() -> QuerySet:

@@ -185,3 +185,45 @@ def test_home_shows_one_block_per_top_level_section_with_its_subsections(tree, c
     assert 'id="section-politique"' in html
     assert 'id="section-elections"' not in html
     assert 'id="section-municipales"' not in html
+
+
+def test_subsections_sharing_a_slug_each_have_their_own_feed(tree, client):
+    politique, elections, _ = tree
+    monde = section_get("monde", "Monde")
+    elections_monde = subsection(monde, "elections", "Élections dans le monde")
+    here = ArticlePageFactory(section=elections, title="Scrutin au Maroc")
+    abroad = ArticlePageFactory(section=elections_monde, title="Scrutin au Chili")
+
+    feeds = {}
+    for section in (elections, elections_monde):
+        html = client.get(section.url).content.decode()
+        feed = re.search(
+            r'type="application/rss\+xml"[^>]*href="http://[^/]+(/flux/rubrique/[^"]+)"',
+            html,
+        ) or re.search(
+            r'href="http://[^/]+(/flux/rubrique/[^"]+/rss/)"[^>]*type="application/rss',
+            html,
+        )
+        feeds[section.pk] = feed.group(1)
+    assert feeds == {
+        elections.pk: "/flux/rubrique/politique/elections/rss/",
+        elections_monde.pk: "/flux/rubrique/monde/elections/rss/",
+    }
+    for path, shown, hidden in (
+        (feeds[elections.pk], here, abroad),
+        (feeds[elections_monde.pk], abroad, here),
+        ("/flux/rubrique/monde/elections/atom/", abroad, here),
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = response.content.decode()
+        assert shown.title in body, path
+        assert hidden.title not in body, path
+    # The parent's feed has both levels; a bare slug still names a top-level one.
+    assert here.title in client.get("/flux/rubrique/politique/rss/").content.decode()
+    for missing in (
+        "/flux/rubrique/sport/elections/rss/",
+        "/flux/rubrique/elections/municipales/rss/",  # Not under the home page.
+        "/flux/rubrique/politique/elections/inconnue/rss/",
+    ):
+        assert client.get(missing).status_code == 404, missing

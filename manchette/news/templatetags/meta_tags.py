@@ -16,7 +16,7 @@ from manchette.news.models import (
     SectionPage,
     TagIndexPage,
 )
-from manchette.news.selectors import live_locale_ids
+from manchette.news.selectors import live_locale_ids, section_feed_path
 from manchette.news.templatetags.news_tags import breadcrumb
 
 register = template.Library()
@@ -154,7 +154,9 @@ def page_meta(context):
             )
         ]
         if page.section_id:
-            data["feeds"] += _feeds(page.section.title, "section", page.section.slug)
+            data["feeds"] += _feeds(
+                page.section.title, "section", section_feed_path(page.section)
+            )
     elif isinstance(page, HomePage):
         description = description or page.intro or identity.tagline
         data["title"] = publisher_name
@@ -181,7 +183,7 @@ def page_meta(context):
         ]
     elif isinstance(page, SectionPage):
         description = description or page.description
-        data["feeds"] += _feeds(page.title, "section", page.slug)
+        data["feeds"] += _feeds(page.title, "section", section_feed_path(page))
         data["json_ld"] = [
             {
                 "@context": "https://schema.org",
