@@ -11,8 +11,11 @@ from manchette.comments.selectors import (
     comment_threads,
     comments_are_open,
 )
+from manchette.core.fragments import FragmentMemo
 
 register = template.Library()
+
+COMMENTS = FragmentMemo("comments")
 
 STATUS_MESSAGES = {"en-attente", "publie"}
 
@@ -48,6 +51,29 @@ def http_url(value):
     """
     value = str(value or "").strip()
     return value if value.lower().startswith(("http://", "https://")) else ""
+
+
+@register.simple_tag(takes_context=True)
+def comment_entry(context, comment):
+    """Render ``comments/includes/comment.html`` for ``comment``, kept in memory by
+    everything it shows (``core/fragments.py``).
+    """
+    key = (
+        comment.pk,
+        comment.author_name,
+        comment.author_url,
+        comment.body,
+        comment.created_at,
+    )
+
+    def render():
+        template = context.template.engine.get_template(
+            "comments/includes/comment.html"
+        )
+        with context.push(comment=comment):
+            return template.render(context)
+
+    return COMMENTS.get_or_render(key, render)
 
 
 def _rules(request) -> CommentSettings:

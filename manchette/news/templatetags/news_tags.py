@@ -3,12 +3,52 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from manchette.core.fragments import FragmentMemo
 from manchette.news.models import SectionPage, TagIndexPage
 from manchette.news.selectors import NAV_CACHE_KEY, section_list
 
 register = template.Library()
+
+CARDS = FragmentMemo("cards")
+
+
+@register.simple_tag(takes_context=True)
+def card(context, card):
+    """Render ``includes/card.html`` for ``card`` (``compact`` from the context),
+    kept in memory by everything the card shows (``core/fragments.py``).
+    """
+    compact = bool(context.get("compact"))
+    image = card.featured_image if card.featured_image_id else None
+    site = Site.find_for_request(context.get("request"))
+    key = (
+        site.pk if site else None,
+        compact,
+        card.pk,
+        card.url_path,
+        card.title,
+        card.card_label,
+        card.excerpt,
+        card.published_at,
+        card.comment_count,
+        image
+        and (
+            image.pk,
+            image.file.name,
+            image.focal_point_x,
+            image.focal_point_y,
+            image.focal_point_width,
+            image.focal_point_height,
+        ),
+    )
+
+    def render():
+        template = context.template.engine.get_template("includes/card.html")
+        with context.push(card=card, compact=compact):
+            return template.render(context)
+
+    return CARDS.get_or_render(key, render)
 
 
 def _memo(context, key, compute):

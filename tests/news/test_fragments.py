@@ -1,0 +1,142 @@
+"""Cards and comments are rendered once per distinct content and kept in memory
+(``core/fragments.py``): the same page shows the same HTML with or without the
+memo, and any change to what a card or comment shows is shown at once.
+"""
+
+import re
+
+import pytest
+from django.test.signals import template_rendered
+from django.utils import translation
+
+from manchette.comments.models import Comment
+from manchette.comments.services import comment_count_refresh
+from manchette.comments.templatetags.comments_tags import COMMENTS
+from manchette.news.models import ArticlePage
+from manchette.news.templatetags.news_tags import CARDS
+from tests.factories import ArticlePageFactory, section_get
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_memos(settings):
+    settings.MANCHETTE_PAGE_CACHE = False  # Every request renders its page.
+    CARDS.clear()
+    COMMENTS.clear()
+    yield
+    CARDS.clear()
+    COMMENTS.clear()
+
+
+@pytest.fixture
+def rendered():
+    """Count the renders of each template."""
+    counts = {}
+
+    def record(sender, template, context, **kwargs):
+        counts[template.name] = counts.get(template.name, 0) + 1
+
+    template_rendered.connect(record)
+    yield counts
+    template_rendered.disconnect(record)
+
+
+def comment(article, body, **fields):
+    made = Comment.objects.create(
+        article=article,
+        author_name=fields.pop("author_name", "Karim"),
+        author_email="karim@example.org",
+        body=body,
+        status=Comment.Status.APPROVED,
+        **fields,
+    )
+    comment_count_refresh(article)
+    return made
+
+
+def test_cards_and_comments_render_once_then_come_from_memory(client, rendered):
+    politique = section_get("politique", "Politique")
+    for _ in range(3):
+        ArticlePageFactory(section=politique, tags=["eau"])
+    article = ArticlePageFactory(section=politique, tags=["eau"])
+    comment(article, "Premier avis.")
+    comment(article, "Second avis.")
+
+    first = client.get(article.url).content.decode()
+    assert rendered["includes/card.html"] == 3
+    assert rendered["comments/includes/comment.html"] == 2
+    rendered.clear()
+    again = client.get(article.url).content.decode()
+    assert "includes/card.html" not in rendered
+    assert "comments/includes/comment.html" not in rendered
+    assert same(again) == same(first)
+
+
+def same(html: str) -> str:
+    """``html`` without what differs between two renders of one page: the CSRF
+    token and the comment form's signed display time.
+    """
+    return re.sub(r'(name="(?:jeton|csrfmiddlewaretoken)" value=")[^"]*"', r"\1…", html)
+
+
+def test_the_page_is_the_same_with_and_without_the_memo(client, settings):
+    politique = section_get("politique", "Politique")
+    ArticlePageFactory(section=politique, tags=["eau"], title="Un voisin <b>gras</b>")
+    article = ArticlePageFactory(section=politique, tags=["eau"])
+    comment(article, "Voir https://example.org/page <script>x</script>")
+    with_memo = client.get(article.url).content.decode()
+    home_with_memo = client.get("/").content.decode()
+    settings.MANCHETTE_FRAGMENT_MEMO = 0
+    without = client.get(article.url).content.decode()
+    assert same(with_memo) == same(without)
+    assert same(client.get("/").content.decode()) == same(home_with_memo)
+    assert "Un voisin &lt;b&gt;gras&lt;/b&gt;" in without
+    assert "&lt;script&gt;" in without
+
+
+def test_a_change_to_what_a_card_shows_is_shown_at_once(client):
+    politique = section_get("politique", "Politique")
+    neighbour = ArticlePageFactory(section=politique, title="Titre d’origine")
+    article = ArticlePageFactory(section=politique)
+    assert "Titre d’origine" in client.get(article.url).content.decode()
+
+    # Retitled in the database only: no publish signal, no purge; the card's
+    # key (its title) changed, so the memo cannot serve the old one.
+    ArticlePage.objects.filter(pk=neighbour.pk).update(title="Titre corrigé")
+    html = client.get(article.url).content.decode()
+    assert "Titre corrigé" in html
+    assert "Titre d’origine" not in html
+
+    assert "1 commentaire" not in html
+    comment(neighbour, "Un avis.")
+    assert "1 commentaire" in client.get(article.url).content.decode()
+
+
+def test_a_moderated_comment_shows_its_new_text(client):
+    article = ArticlePageFactory()
+    made = comment(article, "Texte avant modération.")
+    assert "Texte avant modération." in client.get(article.url).content.decode()
+    Comment.objects.filter(pk=made.pk).update(body="Texte corrigé.")
+    html = client.get(article.url).content.decode()
+    assert "Texte corrigé." in html
+    assert "Texte avant modération." not in html
+
+
+def test_each_language_has_its_own_cards(rf):
+    from django.template import Context, Template
+
+    politique = section_get("politique", "Politique")
+    card = ArticlePageFactory(section=politique)
+    card = ArticlePage.objects.get(pk=card.pk)
+    template = Template("{% load news_tags %}{% card item %}")
+    request = rf.get("/")
+    rendered = {}
+    for language in ("fr", "en"):
+        with translation.override(language):
+            rendered[language] = template.render(
+                Context({"item": card, "request": request})
+            )
+    # The date is written with each language's month name.
+    assert rendered["fr"] != rendered["en"]
+    assert len(CARDS.entries) == 2
