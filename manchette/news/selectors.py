@@ -216,9 +216,17 @@ def section_subtree(section: SectionPage) -> QuerySet:
 
 
 def article_list_for_tag(tag: Tag, *, locale_id: int | None = None) -> QuerySet:
-    """Return the articles of a locale (default: French) carrying a tag, newest first."""
-    return _in_locale(_card_fields(article_cards()), locale_id).filter(
-        Exists(ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag=tag))
+    """Return the articles of a locale (default: French) carrying a tag, newest first.
+
+    Read from the tag's links in the order of their copy of the date (index
+    ``news_tag_published``): a page of the listing reads its own rows only,
+    however rare the tag (filtering the newest articles of the whole site for
+    the tag walked the archive for a rare one: 0.7 s at 100,000 articles).
+    """
+    return (
+        _in_locale(_card_fields(article_cards()), locale_id)
+        .filter(tagged_items__tag=tag)
+        .order_by("-tagged_items__published_at", "-tagged_items__content_object_id")
     )
 
 
@@ -247,6 +255,19 @@ def article_count(
     queryset = _live_articles()
     if section is not None:
         queryset = queryset.filter(section_id__in=section_subtree(section))
+    if (
+        tag is not None
+        and section is None
+        and author is None
+        and not any_view_restriction()
+        and len(live_locale_ids()) <= 1
+    ):
+        # The usual site: the tag's links, minus the pages not live.
+        return (
+            ArticlePageTag.objects.filter(tag=tag)
+            .exclude(content_object_id__in=Page.objects.filter(live=False).values("pk"))
+            .count()
+        )
     if tag is not None:
         queryset = _in_locale(queryset, locale_id).filter(
             Exists(

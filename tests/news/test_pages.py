@@ -125,6 +125,38 @@ def test_tag_page_lists_tagged_articles(client, section):
     assert client.get("/sujets/inconnu/").status_code == 404
 
 
+def test_tag_page_lists_newest_first_and_counts_live_articles_only(
+    client, section, settings
+):
+    settings.MANCHETTE_PAGE_SIZE = 2
+    now = timezone.now()
+    old = ArticlePageFactory(
+        title="Le plus ancien", tags=["eau"], published_at=now - timedelta(days=900)
+    )
+    newest = ArticlePageFactory(
+        title="Le plus récent", tags=["eau"], published_at=now - timedelta(hours=1)
+    )
+    middle = ArticlePageFactory(
+        title="Celui du milieu", tags=["eau"], published_at=now - timedelta(days=3)
+    )
+    ArticlePageFactory(title="Un brouillon", tags=["eau"], publish=False)
+    withdrawn = ArticlePageFactory(
+        title="Retiré", tags=["eau"], published_at=now - timedelta(days=2)
+    )
+    withdrawn.unpublish()
+    ArticlePageFactory(title="Plus récent, autre sujet", tags=["sport"])
+
+    first = client.get("/sujets/eau/").content.decode()
+    second = client.get("/sujets/eau/?page=2").content.decode()
+    assert first.index(newest.title) < first.index(middle.title)
+    assert old.title not in first
+    assert old.title in second
+    for html in (first, second):
+        for hidden in ("Un brouillon", "Retiré", "Plus récent, autre sujet"):
+            assert hidden not in html
+    assert client.get("/sujets/eau/?page=3").status_code == 404
+
+
 def test_author_page_lists_their_articles(client, section):
     article = ArticlePageFactory(title="Signé par elle", authors=["Nadia Alaoui"])
     ArticlePageFactory(title="Signé par un autre", authors=["Karim Tazi"])
