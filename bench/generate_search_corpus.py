@@ -243,7 +243,10 @@ def generate(*, articles: int, seed: int = 2025, batch: int = 2000) -> None:
             )
             ArticlePageAuthor.objects.bulk_create(
                 ArticlePageAuthor(
-                    page_id=page.pk, author=authors[number % len(authors)], sort_order=0
+                    page_id=page.pk,
+                    author=authors[number % len(authors)],
+                    sort_order=0,
+                    published_at=page.first_published_at,
                 )
                 for page, (_, _, _, number) in zip(created, extras, strict=True)
             )

@@ -211,7 +211,12 @@ def generate(args) -> None:
             )
             ArticlePageAuthor.objects.bulk_create(
                 [
-                    ArticlePageAuthor(page_id=page.pk, author=author, sort_order=order)
+                    ArticlePageAuthor(
+                        page_id=page.pk,
+                        author=author,
+                        sort_order=order,
+                        published_at=page.first_published_at,
+                    )
                     for page in pages
                     for order, author in enumerate(
                         rng.sample(authors, k=min(rng.choice((1, 1, 2)), len(authors)))

@@ -1063,6 +1063,7 @@ class _WxrImport:
                         page_id=page.pk,
                         author_id=link.author_id,
                         sort_order=link.sort_order,
+                        published_at=page.published_at,
                     )
                 )
         self.touched_parents.add(parent_id)

@@ -494,11 +494,16 @@ class ArticlePage(ViewRestrictionsMixin, Page):
                 self.section_id = parent.pk
         result = super().save(*args, **kwargs)
         if update_fields is None or "published_at" in kwargs.get("update_fields", ()):
-            # The tag links were just written (modelcluster commits them in
-            # save(), from the form or the revision): give them the article's date.
-            ArticlePageTag.objects.filter(content_object_id=self.pk).exclude(
-                published_at=self.published_at
-            ).update(published_at=self.published_at)
+            # The tag and author links were just written (modelcluster commits
+            # them in save(), from the form or the revision): give them the
+            # article's date.
+            for links in (
+                ArticlePageTag.objects.filter(content_object_id=self.pk),
+                ArticlePageAuthor.objects.filter(page_id=self.pk),
+            ):
+                links.exclude(published_at=self.published_at).update(
+                    published_at=self.published_at
+                )
         return result
 
     def with_content_json(self, content):
@@ -534,12 +539,21 @@ class ArticlePageAuthor(Orderable):
     author = models.ForeignKey(
         AuthorPage, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="+"
     )
+    # The article's ``published_at``, as on ArticlePageTag: an author's page
+    # lists their articles from this table's index alone.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("author")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("auteur")
         verbose_name_plural = _("auteurs")
+        indexes = [
+            models.Index(
+                fields=["author", "published_at", "page"],
+                name="news_author_published",
+            )
+        ]
 
 
 class ArticlePageRelated(Orderable):

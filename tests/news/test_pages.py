@@ -166,6 +166,39 @@ def test_author_page_lists_their_articles(client, section):
     assert "Signé par un autre" not in html
 
 
+def test_author_page_lists_newest_first_and_counts_live_articles_only(
+    client, section, settings
+):
+    settings.MANCHETTE_PAGE_SIZE = 2
+    now = timezone.now()
+    signed = {"authors": ["Nadia Alaoui"]}
+    old = ArticlePageFactory(
+        title="Le plus ancien", published_at=now - timedelta(days=900), **signed
+    )
+    newest = ArticlePageFactory(
+        title="Le plus récent", published_at=now - timedelta(hours=1), **signed
+    )
+    middle = ArticlePageFactory(
+        title="Celui du milieu", published_at=now - timedelta(days=3), **signed
+    )
+    withdrawn = ArticlePageFactory(
+        title="Retiré", published_at=now - timedelta(days=2), **signed
+    )
+    withdrawn.unpublish()
+    ArticlePageFactory(title="Signé par un autre", authors=["Karim Tazi"])
+    author = newest.author_list[0]
+
+    first = client.get(author.url).content.decode()
+    second = client.get(author.url + "?page=2").content.decode()
+    assert first.index(newest.title) < first.index(middle.title)
+    assert old.title not in first
+    assert old.title in second
+    for html in (first, second):
+        assert "Retiré" not in html
+        assert "Signé par un autre" not in html
+    assert client.get(author.url + "?page=3").status_code == 404
+
+
 def test_an_old_revision_keeps_the_live_comment_count_and_section(section):
     article = ArticlePageFactory(title="Première version")
     old_revision = article.latest_revision

@@ -18,7 +18,7 @@ from wagtail.models import Revision
 
 from manchette.core.tasks import revision_publish_if_due
 from manchette.importers.services import wxr_import
-from manchette.news.models import ArticlePage, ArticlePageTag
+from manchette.news.models import ArticlePage, ArticlePageAuthor, ArticlePageTag
 from manchette.news.selectors import (
     article_list_for_section,
     article_list_latest,
@@ -37,12 +37,19 @@ def stored(article) -> ArticlePage:
 
 
 def tag_dates(article) -> list:
-    """The dates on the article's tag links (related boxes rank on them)."""
-    return [link.published_at for link in stored(article).tagged_items.all()]
+    """The dates on the article's tag and author links (related boxes, tag and
+    author pages list from them), tags first.
+    """
+    page = stored(article)
+    return [link.published_at for link in page.tagged_items.all()] + [
+        link.published_at for link in page.article_authors.all()
+    ]
 
 
 def test_a_draft_has_none_and_the_first_publish_sets_it(section):
-    draft = ArticlePageFactory(publish=False, tags=["eau", "énergie"])
+    draft = ArticlePageFactory(
+        publish=False, tags=["eau", "énergie"], authors=["Salma Bennani"]
+    )
     assert stored(draft).published_at is None
     assert all(date is None for date in tag_dates(draft))
 
@@ -52,7 +59,7 @@ def test_a_draft_has_none_and_the_first_publish_sets_it(section):
     article = stored(draft)
     assert article.first_published_at >= before
     assert article.published_at == article.first_published_at
-    assert tag_dates(article) == [article.published_at] * 2
+    assert tag_dates(article) == [article.published_at] * 3
 
 
 def test_tags_added_later_or_from_an_old_revision_get_the_date(section):
@@ -115,7 +122,8 @@ def test_the_wordpress_import_sets_it_on_insert_update_and_schedule(home, tmp_pa
     wxr_import(path)
     by_slug = {page.slug: page for page in ArticlePage.objects.all()}
     assert by_slug["article-1"].published_at == datetime(2024, 5, 3, 7, 30, tzinfo=UTC)
-    assert tag_dates(by_slug["article-1"]) == [by_slug["article-1"].published_at]
+    # One tag and one author (the post's creator).
+    assert tag_dates(by_slug["article-1"]) == [by_slug["article-1"].published_at] * 2
     assert by_slug["article-2"].published_at is None
     assert by_slug["article-3"].published_at is None
 
@@ -127,7 +135,7 @@ def test_the_wordpress_import_sets_it_on_insert_update_and_schedule(home, tmp_pa
     updated = stored(by_slug["article-1"])
     assert updated.published_at == datetime(2024, 5, 2, 6, 0, tzinfo=UTC)
     assert updated.published_at == updated.first_published_at
-    assert tag_dates(updated) == [updated.published_at]
+    assert tag_dates(updated) == [updated.published_at] * 2
 
     # The scheduled post goes live through Wagtail when its time comes.
     scheduled = by_slug["article-3"]
@@ -139,7 +147,7 @@ def test_the_wordpress_import_sets_it_on_insert_update_and_schedule(home, tmp_pa
     scheduled = stored(scheduled)
     assert scheduled.live
     assert scheduled.published_at == scheduled.first_published_at is not None
-    assert tag_dates(scheduled) == [scheduled.published_at]
+    assert tag_dates(scheduled) == [scheduled.published_at] * 2
 
 
 def test_the_wire_import_keeps_the_wire_date(section):
@@ -214,3 +222,17 @@ def test_the_migration_copies_the_date_to_the_tag_links(section):
 
     assert tag_dates(article) == [stored(article).published_at]
     assert tag_dates(draft) == [None]
+
+
+def test_the_migration_copies_the_date_to_the_author_links(section):
+    article = ArticlePageFactory(
+        published_at=timezone.now() - timedelta(days=2), authors=["Nadia Alaoui"]
+    )
+    ArticlePageAuthor.objects.update(published_at=timezone.now())
+    migration = importlib.import_module(
+        "manchette.news.migrations.0007_author_published_at"
+    )
+
+    migration.copy_published_at(apps, SimpleNamespace(connection=connection))
+
+    assert tag_dates(article) == [stored(article).published_at]
