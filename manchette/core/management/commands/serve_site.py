@@ -116,6 +116,9 @@ def app_server_command(server: str, *, port: int, workers: int) -> list[str]:
             str(workers),
             "--blocking-threads",
             "4",
+            # Workers still busy after 10 s are killed, within serve_site's 15 s.
+            "--workers-kill-timeout",
+            "10",
             "--no-ws",
             "manchette.wsgi:application",
         ]
@@ -208,8 +211,11 @@ class Command(BaseCommand):
         }
         if not no_worker:
             commands["worker"] = worker_command(interval=1, options=("--no-reload",))
+        # Each in its own session: Ctrl-C reaches this command alone, which
+        # stops them in order (granian's workers, interrupted directly, hung
+        # and outlived their server).
         processes = {
-            name: subprocess.Popen(command, env=env)
+            name: subprocess.Popen(command, env=env, start_new_session=True)
             for name, command in commands.items()
         }
         self.stdout.write(
@@ -239,4 +245,6 @@ class Command(BaseCommand):
                 try:
                     process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
-                    process.kill()
+                    # The whole group, so that no worker outlives its server.
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
