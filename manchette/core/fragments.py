@@ -24,8 +24,7 @@ class FragmentMemo:
     enough: each operation is one dict call under the GIL).
     """
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self):
         self.entries: dict[Hashable, str] = {}
         self.lock = threading.Lock()
 

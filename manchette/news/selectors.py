@@ -137,9 +137,14 @@ def _live_articles() -> QuerySet:
         return _public(ArticlePage.objects.live())
     # NOT IN (a short list), not NOT EXISTS: SQLite then builds the list once
     # instead of probing the page table for every article.
-    return ArticlePage.objects.exclude(
-        pk__in=Page.objects.filter(live=False).values("pk")
-    )
+    return ArticlePage.objects.exclude(pk__in=_not_live())
+
+
+def _not_live() -> QuerySet:
+    """Return the ids of the pages that are not live: few, read from the partial
+    index ``news_page_not_live``.
+    """
+    return Page.objects.filter(live=False).values("pk")
 
 
 # The columns a card (includes/card.html) reads; page listings load only these
@@ -260,7 +265,6 @@ def article_count(
     queryset = _live_articles()
     if section is not None:
         queryset = queryset.filter(section_id__in=section_subtree(section))
-    not_live = Page.objects.filter(live=False).values("pk")
     if section is None and not any_view_restriction():
         # The usual site: the tag's or the author's links, minus the pages
         # not live (an author's page lists every language, a tag's one).
@@ -268,10 +272,10 @@ def article_count(
         one_language = len(live) <= 1 and (locale_id is None or locale_id in live)
         if tag is not None and author is None and one_language:
             links = ArticlePageTag.objects.filter(tag=tag)
-            return links.exclude(content_object_id__in=not_live).count()
+            return links.exclude(content_object_id__in=_not_live()).count()
         if author is not None and tag is None:
             links = ArticlePageAuthor.objects.filter(author=author)
-            return links.exclude(page_id__in=not_live).count()
+            return links.exclude(page_id__in=_not_live()).count()
     if tag is not None:
         queryset = _in_locale(queryset, locale_id).filter(
             Exists(
@@ -301,13 +305,15 @@ def article_list_related(
     the newest ``limit + 1`` sharing one is older than ``limit + 1`` of them, so
     it could never be shown: ranking it with the section's changes nothing.
     """
+    own_tag_ids = {tag.pk for tag in tags} if tags is not None else None
     if tags is not None and not any_view_restriction() and len(live_locale_ids()) <= 1:
         # The usual case (tags loaded, no private page, one language): one
         # plain query over the indexes, built without the ORM.
-        own_tag_ids = {tag.pk for tag in tags}
         ranked, label_tags = _ranked_ids_plain(article, sorted(own_tag_ids), limit + 1)
     else:
-        ranked, own_tag_ids = _ranked_ids_orm(article, limit)
+        ranked, ranked_tag_ids = _ranked_ids_orm(article, limit)
+        if own_tag_ids is None:
+            own_tag_ids = ranked_tag_ids
         label_tags = None
     pick_count = sum(1 for _, kind in ranked if kind == 0)
     # Picks may be drafts or private (the card query drops them): keep spares.
@@ -319,8 +325,6 @@ def article_list_related(
         for card in _card_fields(article_cards()).filter(pk__in=ids).order_by()
     }
     cards = [found[pk] for pk in ids if pk in found][:limit]
-    if tags is not None:
-        own_tag_ids = {tag.pk for tag in tags}
     # Each card's first tag (in the order it was given) among the article's own:
     # given by the plain query, else a light query of ids and names, skipped
     # when the article has no tag.

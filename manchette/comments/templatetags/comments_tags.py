@@ -15,7 +15,7 @@ from manchette.core.fragments import FragmentMemo
 
 register = template.Library()
 
-COMMENTS = FragmentMemo("comments")
+COMMENTS = FragmentMemo()
 
 STATUS_MESSAGES = {"en-attente", "publie"}
 

@@ -11,7 +11,7 @@ from manchette.news.selectors import NAV_CACHE_KEY, section_list
 
 register = template.Library()
 
-CARDS = FragmentMemo("cards")
+CARDS = FragmentMemo()
 
 
 @register.simple_tag(takes_context=True)
