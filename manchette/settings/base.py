@@ -359,8 +359,8 @@ MANCHETTE_PAGE_CACHE_TIMEOUT = int(
     os.environ.get("MANCHETTE_PAGE_CACHE_TIMEOUT", "3600")
 )
 # Cards and comments kept rendered in each process, keyed by everything they
-# show, so never stale (manchette/core/fragments.py): entries per kind, 0 = off.
-MANCHETTE_FRAGMENT_MEMO = int(os.environ.get("MANCHETTE_FRAGMENT_MEMO", "2000"))
+# show, so never stale (manchette/core/fragments.py): entries, 0 = off.
+MANCHETTE_FRAGMENT_MEMO = int(os.environ.get("MANCHETTE_FRAGMENT_MEMO", "4000"))
 # Where purges go: the caching proxy, e.g. http://127.0.0.1:8000 (make serve sets it).
 MANCHETTE_PROXY_PURGE_URL = os.environ.get("MANCHETTE_PROXY_PURGE_URL", "")
 CACHES["pages"] = (

@@ -11,9 +11,8 @@ from django.utils import translation
 
 from manchette.comments.models import Comment
 from manchette.comments.services import comment_count_refresh
-from manchette.comments.templatetags.comments_tags import COMMENTS
+from manchette.core.fragments import fragments
 from manchette.news.models import ArticlePage
-from manchette.news.templatetags.news_tags import CARDS
 from tests.factories import ArticlePageFactory, section_get
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +21,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fresh_memos(settings):
     settings.MANCHETTE_PAGE_CACHE = False  # Every request renders its page.
-    CARDS.clear()
-    COMMENTS.clear()
+    fragments.clear()
     yield
-    CARDS.clear()
-    COMMENTS.clear()
+    fragments.clear()
 
 
 @pytest.fixture
@@ -139,4 +136,4 @@ def test_each_language_has_its_own_cards(rf):
             )
     # The date is written with each language's month name.
     assert rendered["fr"] != rendered["en"]
-    assert len(CARDS.entries) == 2
+    assert len(fragments.entries) == 2

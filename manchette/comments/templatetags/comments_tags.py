@@ -11,11 +11,9 @@ from manchette.comments.selectors import (
     comment_threads,
     comments_are_open,
 )
-from manchette.core.fragments import FragmentMemo
+from manchette.core.fragments import fragments
 
 register = template.Library()
-
-COMMENTS = FragmentMemo()
 
 STATUS_MESSAGES = {"en-attente", "publie"}
 
@@ -66,14 +64,9 @@ def comment_entry(context, comment):
         comment.created_at,
     )
 
-    def render():
-        template = context.template.engine.get_template(
-            "comments/includes/comment.html"
-        )
-        with context.push(comment=comment):
-            return template.render(context)
-
-    return COMMENTS.get_or_render(key, render)
+    return fragments.render(
+        context, "comments/includes/comment.html", key, comment=comment
+    )
 
 
 def _rules(request) -> CommentSettings:

@@ -5,13 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from manchette.core.fragments import FragmentMemo
+from manchette.core.fragments import fragments
 from manchette.news.models import SectionPage, TagIndexPage
 from manchette.news.selectors import NAV_CACHE_KEY, section_list
 
 register = template.Library()
-
-CARDS = FragmentMemo()
 
 
 @register.simple_tag(takes_context=True)
@@ -43,12 +41,9 @@ def card(context, card):
         ),
     )
 
-    def render():
-        template = context.template.engine.get_template("includes/card.html")
-        with context.push(card=card, compact=compact):
-            return template.render(context)
-
-    return CARDS.get_or_render(key, render)
+    return fragments.render(
+        context, "includes/card.html", key, card=card, compact=compact
+    )
 
 
 def _memo(context, key, compute):
