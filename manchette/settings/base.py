@@ -125,6 +125,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # milliseconds compiling the costlier-looking ones (measured: 66 ms for the
     # related-articles query, 15 ms of which is execution).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Server-side parameters and prepared statements: a query run five times on
+    # a connection is planned once (the page queries' planning was about half of
+    # PostgreSQL's time; uncached article 107 -> 128 req/s, docs/benchmarks.md).
+    # MANCHETTE_PG_PREPARE=off behind a pooler that cannot keep them
+    # (PgBouncer in transaction mode before 1.21).
+    if env_bool("MANCHETTE_PG_PREPARE", True):
+        DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while a writer commits; IMMEDIATE avoids
     # "database is locked" upgrades from read to write transactions.

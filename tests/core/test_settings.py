@@ -114,3 +114,52 @@ def test_sites_on_two_databases_sharing_var_never_read_each_others_cache(tmp_pat
     assert read_other.stdout.strip().splitlines()[-1] == "[None, None]", (
         read_other.stderr
     )
+
+
+def test_postgresql_queries_are_prepared_after_a_few_runs(db):
+    """On PostgreSQL a query run five times on a connection is prepared, so it is
+    planned once; MANCHETTE_PG_PREPARE=off keeps Django's default (none).
+    """
+    import pytest
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    from manchette.news.models import ArticlePage
+
+    for _ in range(6):
+        list(ArticlePage.objects.filter(slug="une-page").values_list("pk"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('"news_articlepage"' in sql and "$1" in sql for sql in prepared)
+
+
+def test_prepared_statements_can_be_turned_off():
+    show = (
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS'];"
+        " print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/manchette"
+    on = run_manage(
+        "shell",
+        "-c",
+        show,
+        env_extra={
+            "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
+            "DATABASE_URL": url,
+        },
+    )
+    off = run_manage(
+        "shell",
+        "-c",
+        show,
+        env_extra={
+            "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
+            "DATABASE_URL": url,
+            "MANCHETTE_PG_PREPARE": "off",
+        },
+    )
+    # The last line: Django's shell may first say what it imported.
+    assert on.stdout.splitlines()[-1].split() == ["True", "5"], on.stderr
+    assert off.stdout.splitlines()[-1].split() == ["None", "None"], off.stderr
