@@ -141,25 +141,19 @@ def test_prepared_statements_can_be_turned_off():
         " print(o.get('server_side_binding'), o.get('prepare_threshold'))"
     )
     url = "postgres://postgres@127.0.0.1:5432/manchette"
-    on = run_manage(
-        "shell",
-        "-c",
-        show,
-        env_extra={
-            "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
-            "DATABASE_URL": url,
-        },
-    )
-    off = run_manage(
-        "shell",
-        "-c",
-        show,
-        env_extra={
-            "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
-            "DATABASE_URL": url,
-            "MANCHETTE_PG_PREPARE": "off",
-        },
-    )
-    # The last line: Django's shell may first say what it imported.
-    assert on.stdout.splitlines()[-1].split() == ["True", "5"], on.stderr
-    assert off.stdout.splitlines()[-1].split() == ["None", "None"], off.stderr
+    for switch, expected in (
+        ({}, ["True", "5"]),
+        ({"MANCHETTE_PG_PREPARE": "off"}, ["None", "None"]),
+    ):
+        result = run_manage(
+            "shell",
+            "-c",
+            show,
+            env_extra={
+                "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
+                "DATABASE_URL": url,
+                **switch,
+            },
+        )
+        # The last line: Django's shell may first say what it imported.
+        assert result.stdout.splitlines()[-1].split() == expected, result.stderr
