@@ -17,14 +17,9 @@ from pathlib import Path
 import pytest
 
 from manchette.core.management.commands.serve_site import PURGE_MODULE
+from tests.core.test_freshness import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def descendants(pid: int) -> set[int]:

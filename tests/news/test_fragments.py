@@ -13,6 +13,7 @@ from manchette.comments.models import Comment
 from manchette.comments.services import comment_count_refresh
 from manchette.core.fragments import fragments
 from manchette.news.models import ArticlePage
+from tests.comments.conftest import make_comment
 from tests.factories import ArticlePageFactory, section_get
 
 pytestmark = pytest.mark.django_db
@@ -39,15 +40,9 @@ def rendered():
     template_rendered.disconnect(record)
 
 
-def comment(article, body, **fields):
-    made = Comment.objects.create(
-        article=article,
-        author_name=fields.pop("author_name", "Karim"),
-        author_email="karim@example.org",
-        body=body,
-        status=Comment.Status.APPROVED,
-        **fields,
-    )
+def comment(article, body):
+    """An approved comment, counted on its article as moderation counts it."""
+    made = make_comment(article, body=body)
     comment_count_refresh(article)
     return made
 
