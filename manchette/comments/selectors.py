@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from manchette.core.prepared import PreparedQuery
 from manchette.news.models import ArticlePage
 
 from .models import Comment, CommentSettings
@@ -40,6 +41,14 @@ def comment_list_approved(article: ArticlePage) -> QuerySet:
     )
 
 
+# The same query compiled once per process (manchette/core/prepared.py): every
+# article page runs it.
+_approved = PreparedQuery(
+    lambda article_id: comment_list_approved(ArticlePage(pk=article_id)),
+    article_id=int,
+)
+
+
 def comment_threads(article: ArticlePage) -> list[Comment]:
     """Return the approved top-level comments of ``article``, oldest first, each with
     ``reply_list`` (its approved replies, oldest first), in one query.
@@ -47,7 +56,7 @@ def comment_threads(article: ArticlePage) -> list[Comment]:
     A reply whose parent is not shown (rejected later) is shown as a top-level
     comment rather than hidden.
     """
-    comments = list(comment_list_approved(article))
+    comments = _approved(article_id=article.pk)
     by_id = {comment.pk: comment for comment in comments}
     threads = []
     for comment in comments:

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from manchette.core.prepared import PreparedQuery
 from manchette.core.privacy import ViewRestrictionsMixin
 from manchette.core.text import excerpt, reading_minutes, sentences
 
@@ -86,27 +87,13 @@ class HomePage(ViewRestrictionsMixin, Page):
             # An article is /section/slug/ or /section/subsection/…/slug/.
             # Unordered: ORDER BY makes Django hash every selected column (about
             # 90 with the joins) to match it against the select list.
-            article = next(
-                iter(
-                    ArticlePage.objects.filter(slug=slug, url_path=url_path)
-                    .select_related("featured_image", "section")
-                    .order_by()[:1]
-                ),
-                None,
-            )
+            article = next(iter(_article_by_path(slug=slug, url_path=url_path)), None)
             if article is not None:
                 if not article.live:
                     raise Http404
                 return RouteResult(article)
         if path_components:
-            section = next(
-                iter(
-                    SectionPage.objects.filter(slug=slug, url_path=url_path).order_by()[
-                        :1
-                    ]
-                ),
-                None,
-            )
+            section = next(iter(_section_by_path(slug=slug, url_path=url_path)), None)
             if section is not None:
                 if not section.live:
                     raise Http404
@@ -442,20 +429,19 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         # Prefetched links (with their authors) are used as they are: on a
         # prefetched relation, modelcluster's ``select_related`` returns every
         # link of every article, not this article's.
+        # A preview's unsaved bylines are in memory too (``is_deferring``).
         prefetched = "article_authors" in getattr(self, "_prefetched_objects_cache", {})
-        if self.pk is None or prefetched:
+        if self.pk is None or prefetched or self.article_authors.is_deferring:
             return [
                 link.author for link in self.article_authors.all() if link.author_id
             ]
-        # Only what bylines, metadata, feeds and the API read of an author.
-        links = self.article_authors.select_related("author").only(
-            "sort_order", "page", "author__title", "author__slug", "author__url_path"
-        )
-        return [link.author for link in links]
+        return [link.author for link in _author_links(page_id=self.pk)]
 
     @cached_property
     def tag_list(self) -> list[Tag]:
-        return list(self.tags.all())
+        if self.pk is None or self.tagged_items.is_deferring:
+            return list(self.tags.all())
+        return _article_tags(page_id=self.pk)
 
     def search_text_folded(self) -> str:
         """Return the title, "En bref", body, tags and authors without accents,
@@ -572,3 +558,42 @@ class ArticlePageRelated(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("article lié")
         verbose_name_plural = _("articles liés")
+
+
+# The fixed-shape queries of every article page, compiled once per process
+# (manchette/core/prepared.py). Each keeps the ORM query it replaces.
+_article_by_path = PreparedQuery(
+    # Unordered: ORDER BY makes Django hash every selected column (about 90
+    # with the joins) to match it against the select list.
+    lambda slug, url_path: (
+        ArticlePage.objects.filter(slug=slug, url_path=url_path)
+        .select_related("featured_image", "section")
+        .order_by()[:1]
+    ),
+    slug=str,
+    url_path=str,
+)
+_section_by_path = PreparedQuery(
+    lambda slug, url_path: SectionPage.objects.filter(
+        slug=slug, url_path=url_path
+    ).order_by()[:1],
+    slug=str,
+    url_path=str,
+)
+# Only what bylines, metadata, feeds and the API read of an author.
+_author_links = PreparedQuery(
+    lambda page_id: (
+        ArticlePageAuthor.objects.filter(page_id=page_id)
+        .select_related("author")
+        .only("sort_order", "page", "author__title", "author__slug", "author__url_path")
+        .order_by("sort_order")
+    ),
+    page_id=int,
+)
+# The article's tags in the order they were added (taggit's order).
+_article_tags = PreparedQuery(
+    lambda page_id: Tag.objects.filter(
+        news_articlepagetag_items__content_object_id=page_id
+    ).order_by("news_articlepagetag_items__id"),
+    page_id=int,
+)

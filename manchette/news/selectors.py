@@ -31,6 +31,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
+from manchette.core.prepared import Ints, PreparedQuery
 from manchette.core.privacy import any_view_restriction
 
 from .metadata import locale_codes
@@ -167,14 +168,18 @@ def _card_fields(queryset: QuerySet) -> QuerySet:
     return queryset.only(*CARD_FIELDS)
 
 
-def article_cards(*, tags: bool = False) -> QuerySet:
+def article_cards(*, tags: bool = False, private_pages: bool = True) -> QuerySet:
     """Return public, live articles with what a card shows, newest first; with
     ``tags``, their tags too (``tagged_items``, one more query), which a card
     does not show but related articles, feeds and the API do.
+
+    ``private_pages=False`` is for callers that checked the site has none: the
+    query then never depends on that check (``PreparedQuery``).
     """
     rendition_model = get_image_model().get_rendition_model()
+    live = ArticlePage.objects.live()
     queryset = (
-        _public(ArticlePage.objects.live())
+        (_public(live) if private_pages else live)
         .select_related("section", "featured_image")
         .defer("body")
         .prefetch_related(
@@ -320,10 +325,13 @@ def article_list_related(
     ids = [pk for pk, _ in ranked[: limit + pick_count]]
     # Unordered: ``ids`` gives the order (an ORDER BY would make Django hash
     # every one of the card query's selected columns).
-    found = {
-        card.pk: card
-        for card in _card_fields(article_cards()).filter(pk__in=ids).order_by()
-    }
+    if label_tags is not None:  # No private page: the prepared card query.
+        found = {card.pk: card for card in _related_cards(ids=ids)}
+    else:
+        found = {
+            card.pk: card
+            for card in _card_fields(article_cards()).filter(pk__in=ids).order_by()
+        }
     cards = [found[pk] for pk in ids if pk in found][:limit]
     # Each card's first tag (in the order it was given) among the article's own:
     # given by the plain query, else a light query of ids and names, skipped
@@ -347,6 +355,16 @@ def article_list_related(
         # Without a shared tag, ArticlePage.card_label falls back to the section.
         card.label = labels.get(card.pk, "")
     return cards
+
+
+# The related box's card query when the site has no private page, compiled once
+# per process (manchette/core/prepared.py); more ids than this use the ORM.
+_related_cards = PreparedQuery(
+    lambda ids: (
+        _card_fields(article_cards(private_pages=False)).filter(pk__in=ids).order_by()
+    ),
+    ids=Ints(4 * RELATED_LIMIT),
+)
 
 
 def _ranked_ids_orm(
