@@ -2,11 +2,11 @@
 
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from manchette.core.prepared import PreparedQuery
+from manchette.core.sites import state
 from manchette.news.models import ArticlePage
 
 from .models import Comment, CommentSettings
@@ -25,10 +25,10 @@ def comment_settings_for_site(site) -> CommentSettings:
     entry whenever the rules are saved or deleted.
     """
     key = SETTINGS_CACHE_KEY.format(site_id=site.pk)
-    rules = cache.get(key)
+    rules = state.get(key)
     if rules is None:
         rules = CommentSettings.for_site(site)
-        cache.set(key, rules, 3600)
+        state.set(key, rules, 3600)
     return rules
 
 

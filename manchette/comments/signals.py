@@ -6,11 +6,11 @@ publishing a revision made before new comments were approved would bring back
 the old count; the count is recomputed after each publication.
 """
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from manchette.core.sites import state
 from manchette.news.models import ArticlePage
 
 from .models import CommentSettings
@@ -25,5 +25,10 @@ def article_published(sender, instance, **kwargs):
 
 
 @receiver([post_save, post_delete], sender=CommentSettings)
-def comment_settings_changed(sender, instance, **kwargs):
-    cache.delete(SETTINGS_CACHE_KEY.format(site_id=instance.site_id))
+def comment_settings_changed(sender, instance, created=False, **kwargs):
+    if created:
+        # Made with its defaults by the first page view (``for_site``): no
+        # worker holds other rules, and renewing the sites version would make
+        # every worker read the site again.
+        return
+    state.delete(SETTINGS_CACHE_KEY.format(site_id=instance.site_id))

@@ -1,10 +1,10 @@
 """Whether any page of the site is private, cached until a restriction changes."""
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
+
+from manchette.core.sites import state
 
 RESTRICTIONS_KEY = "core:any-view-restriction"
 # Short on purpose: a reader that looked before a restriction was committed
@@ -18,18 +18,17 @@ def any_view_restriction() -> bool:
     Most newsrooms have none, so page serving and listings can skip their
     per-page privacy checks, which cost queries and per-row subqueries.
     """
-    value = cache.get(RESTRICTIONS_KEY)
+    value = state.get(RESTRICTIONS_KEY)
     if value is None:
         value = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, value, RESTRICTIONS_TIMEOUT)
+        state.set(RESTRICTIONS_KEY, value, RESTRICTIONS_TIMEOUT)
     return value
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def view_restrictions_changed(sender, **kwargs):
     # Now for this transaction's own reads, again once others can see it.
-    cache.delete(RESTRICTIONS_KEY)
-    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_KEY))
+    state.delete(RESTRICTIONS_KEY)
 
 
 class ViewRestrictionsMixin:

@@ -1713,9 +1713,8 @@ def _after_import(importer: "_WxrImport") -> None:
     every cached page and the navigation, since lists, sections and menus may all
     have changed.
     """
-    from django.core.cache import cache
-
     from manchette.core.cache import purge_everything
+    from manchette.core.sites import state
     from manchette.news.selectors import NAV_CACHE_KEY
 
     from .tasks import enqueue_pages_imported
@@ -1724,5 +1723,5 @@ def _after_import(importer: "_WxrImport") -> None:
     if importer.written_pages:
         enqueue_pages_imported(importer.written_pages)
     if any(report.created.values()) or any(report.updated.values()):
-        transaction.on_commit(lambda: cache.delete(NAV_CACHE_KEY))
+        state.delete(NAV_CACHE_KEY)
         purge_everything()

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -33,6 +32,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from manchette.core.prepared import Ints, PreparedQuery
 from manchette.core.privacy import any_view_restriction
+from manchette.core.sites import state
 
 from .metadata import locale_codes
 from .models import (
@@ -101,14 +101,14 @@ def live_locale_ids() -> set[int]:
     published, unpublished or deleted: a site in one language looks for no
     translation (``hreflang``) at all.
     """
-    ids = cache.get(LIVE_LOCALES_CACHE_KEY)
+    ids = state.get(LIVE_LOCALES_CACHE_KEY)
     if ids is None:
         ids = {
             pk
             for pk in locale_codes()
             if Page.objects.filter(locale_id=pk, live=True, depth__gt=1).exists()
         }
-        cache.set(LIVE_LOCALES_CACHE_KEY, ids, 3600)
+        state.set(LIVE_LOCALES_CACHE_KEY, ids, 3600)
     return ids
 
 

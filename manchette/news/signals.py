@@ -1,12 +1,12 @@
 """Keeps denormalised article fields and cached navigation right when pages change."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from manchette.core.sites import state
 from manchette.core.text import ascii_slug, unique_slug
 
 from .selectors import LIVE_LOCALES_CACHE_KEY, NAV_CACHE_KEY
@@ -24,19 +24,19 @@ def article_moved(sender, instance, parent_page_after, **kwargs):
             else None
         )
         ArticlePage.objects.filter(pk=instance.pk).update(section_id=section_id)
-    cache.delete(NAV_CACHE_KEY)
+    state.delete(NAV_CACHE_KEY)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
-    cache.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
+    state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        cache.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
+        state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
 
 
 @receiver(pre_save, sender=Tag)
@@ -67,4 +67,4 @@ def locale_changed(sender, instance, **kwargs):
     from .metadata import forget_locale_codes
 
     forget_locale_codes()
-    cache.delete(LIVE_LOCALES_CACHE_KEY)
+    state.delete(LIVE_LOCALES_CACHE_KEY)

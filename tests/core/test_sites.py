@@ -57,3 +57,53 @@ def test_a_page_added_under_the_home_page_is_found_at_once(client, home):
     home.refresh_from_db()
     home.add_child(instance=ContentPage(title="À propos", slug="a-propos"))
     assert client.get("/a-propos/").status_code == 200
+
+
+def test_shared_state_is_read_once_per_sites_version(client, section):
+    """Site-wide values (here: is any page private) are kept in the worker's
+    memory for as long as the sites version lasts; renewing the version (what
+    ``state.delete`` does after a change) makes every worker read them again.
+    """
+    from django.core.cache import cache
+
+    from manchette.core.privacy import RESTRICTIONS_KEY
+    from manchette.core.sites import _request_version, bump_version, state
+
+    assert client.get("/politique/").status_code == 200
+    assert cache.get(RESTRICTIONS_KEY) is False
+    # Another process writes the shared entry without renewing the version:
+    # this worker's requests keep the value they read under this version.
+    cache.set(RESTRICTIONS_KEY, "autre", 60)
+    version = cache.get("core:sites-version")
+    token = _request_version.set(version)
+    try:
+        assert state.get(RESTRICTIONS_KEY) is False
+    finally:
+        _request_version.reset(token)
+    # Outside a request every read goes to the shared cache.
+    assert state.get(RESTRICTIONS_KEY) == "autre"
+
+    bump_version()
+    token = _request_version.set(cache.get("core:sites-version"))
+    try:
+        assert state.get(RESTRICTIONS_KEY) == "autre"
+    finally:
+        _request_version.reset(token)
+
+
+def test_a_private_page_is_private_on_the_next_request(client, section):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import ArticlePageFactory
+
+    article = ArticlePageFactory(section=section)
+    assert client.get(article.url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(article.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"] or "login" in response["Location"]
+    PageViewRestriction.objects.filter(page=article).delete()
+    # A queryset delete sends post_delete for each restriction.
+    assert client.get(article.url).status_code == 200

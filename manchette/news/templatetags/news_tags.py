@@ -1,11 +1,11 @@
 from django import template
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from manchette.core.fragments import fragments
+from manchette.core.sites import state
 from manchette.news.models import SectionPage, TagIndexPage
 from manchette.news.selectors import NAV_CACHE_KEY, section_list
 
@@ -65,7 +65,7 @@ def navigation(locale_id: int | None = None) -> dict:
     locale) until a page is published, unpublished, moved or deleted.
     """
     key = locale_id or 0
-    navs = cache.get(NAV_CACHE_KEY) or {}
+    navs = dict(state.get(NAV_CACHE_KEY) or {})
     if key not in navs:
         indexes = TagIndexPage.objects.live()
         index = (
@@ -89,7 +89,7 @@ def navigation(locale_id: int | None = None) -> dict:
             ],
             "tag_index_url": index.url if index else None,
         }
-        cache.set(NAV_CACHE_KEY, navs, 3600)
+        state.set(NAV_CACHE_KEY, navs, 3600)
     return navs[key]
 
 
