@@ -1,6 +1,9 @@
 from django import template
+from django.template import Context
 from django.template.defaultfilters import linebreaks_filter
-from django.utils.html import Urlizer
+from django.template.defaulttags import CsrfTokenNode
+from django.template.loader import render_to_string
+from django.utils.html import Urlizer, escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -83,6 +86,33 @@ def _int(value) -> int | None:
         return None
 
 
+# Stand-ins for the two values of a blank form that change with each display.
+_CSRF_MARK = "\x1fcsrf\x1f"
+_TOKEN_MARK = "\x1fjeton\x1f"
+_CSRF_INPUT = CsrfTokenNode().render(Context({"csrf_token": _CSRF_MARK}))
+
+
+def _blank_form(context, page, form) -> str:
+    """Return the blank comment form of ``page``: rendered once per page, URL and
+    language (``core/fragments.py``) with stand-ins for the CSRF token and the
+    signed display time, which are written in for this display.
+    """
+
+    def render():
+        blank = CommentForm(article=page)
+        blank.token = _TOKEN_MARK
+        return render_to_string(
+            "comments/includes/form.html",
+            {"page": page, "form": blank, "reply_to": None, "csrf_token": _CSRF_MARK},
+        )
+
+    html = fragments.get_or_render(("comment-form", page.pk, page.url), render)
+    csrf = CsrfTokenNode().render(Context({"csrf_token": context.get("csrf_token")}))
+    return mark_safe(
+        html.replace(_CSRF_INPUT, csrf).replace(_TOKEN_MARK, escape(form.token))
+    )
+
+
 @register.inclusion_tag("comments/comment_area.html", takes_context=True)
 def comment_area(context, page):
     """Render the approved comments of ``page`` and, when open, the comment form
@@ -105,7 +135,11 @@ def comment_area(context, page):
         wanted = _int(form.data.get("parent"))
         reply_to = next((c for c in threads if c.pk == wanted), None)
     status = request.GET.get("commentaire") if request is not None else None
+    form_html = None
+    if is_open and form is not None and not form.is_bound and reply_to is None:
+        form_html = _blank_form(context, page, form)
     return {
+        "form_html": form_html,
         "request": request,
         "page": page,
         "threads": threads,
