@@ -130,6 +130,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
     parser.add_argument("--workers", type=int, default=0)
+    parser.add_argument(
+        "--threads", type=int, default=0, help="granian threads per worker"
+    )
     parser.add_argument("--freshness", type=int, default=0)
     parser.add_argument("--only", default="abcde", help="scenarios to run, e.g. 'ab'")
     args = parser.parse_args()
@@ -185,7 +188,9 @@ def main() -> None:
     static_conf_path.write_text(static_conf(nginx_var, static_root))
 
     def app(port: int, extra_env: dict) -> tuple:
-        command = app_server_command(args.server, port=port, workers=args.workers)
+        command = app_server_command(
+            args.server, port=port, workers=args.workers, threads=args.threads or None
+        )
         return command, {**env, **extra_env}
 
     specs = {

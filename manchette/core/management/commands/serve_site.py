@@ -99,8 +99,17 @@ def default_workers(server: str) -> int:
     return cores if server == "granian" else 2 * cores + 1
 
 
-def app_server_command(server: str, *, port: int, workers: int) -> list[str]:
+# granian threads per worker. Two measured best for uncached pages on 2 cores
+# (four made the threads of a worker wait on each other for the GIL: 178 vs
+# about 210 req/s), and cached pages serve alike (docs/decisions.md).
+APP_THREADS = 2
+
+
+def app_server_command(
+    server: str, *, port: int, workers: int, threads: int | None = None
+) -> list[str]:
     """Return the command that runs the WSGI app on 127.0.0.1:``port``."""
+    threads = threads or int(os.environ.get("MANCHETTE_APP_THREADS", 0)) or APP_THREADS
     if server == "granian":
         return [
             sys.executable,
@@ -115,7 +124,7 @@ def app_server_command(server: str, *, port: int, workers: int) -> list[str]:
             "--workers",
             str(workers),
             "--blocking-threads",
-            "4",
+            str(threads),
             # Workers still busy after 10 s are killed, within serve_site's 15 s.
             "--workers-kill-timeout",
             "10",
