@@ -51,6 +51,7 @@ class _Compiled:
     populators: list
     annotations: dict
     width: int | None  # columns to keep when ordering added extra ones
+    converters: dict  # Django's value converters of the selected columns
     prefetches: tuple
 
 
@@ -121,9 +122,11 @@ class PreparedQuery:
             rows = cursor.fetchall()
         if compiled.width is not None:
             rows = [row[: compiled.width] for row in rows]
+        if compiled.converters:
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
         objects = []
         start, end = compiled.start, compiled.end
-        for row in compiled.compiler.results_iter([rows]):
+        for row in rows:
             obj = compiled.model.from_db(alias, compiled.init_list, row[start:end])
             for populator in compiled.populators:
                 populator.populate(row, obj)
@@ -175,6 +178,11 @@ class PreparedQuery:
         select = compiler.select
         fields = klass_info["select_fields"]
         start, end = fields[0], fields[-1] + 1
+        columns = [column[0] for column in select[: compiler.col_count]]
+        if compiler.has_composite_fields(columns):
+            raise ImproperlyConfigured(
+                "PreparedQuery: composite keys are not supported."
+            )
         compiled = _Compiled(
             sql=sql,
             params=tuple(params),
@@ -188,6 +196,7 @@ class PreparedQuery:
             annotations=dict(compiler.annotation_col_map or {}),
             width=compiler.col_count if compiler.has_extra_select else None,
             prefetches=prefetches,
+            converters=compiler.get_converters(columns),
         )
         with self._lock:
             self._compiled[alias] = compiled

@@ -92,6 +92,14 @@ _TOKEN_MARK = "\x1fjeton\x1f"
 _CSRF_INPUT = CsrfTokenNode().render(Context({"csrf_token": _CSRF_MARK}))
 
 
+def _csrf_input(token) -> str:
+    """What ``{% csrf_token %}`` writes for ``token`` (nothing for an empty one)."""
+    token = str(token or "")
+    if not token or token == "NOTPROVIDED":
+        return ""
+    return _CSRF_INPUT.replace(_CSRF_MARK, escape(token))
+
+
 def _blank_form(context, page, form) -> str:
     """Return the blank comment form of ``page``: rendered once per page, URL and
     language (``core/fragments.py``) with stand-ins for the CSRF token and the
@@ -107,7 +115,7 @@ def _blank_form(context, page, form) -> str:
         )
 
     html = fragments.get_or_render(("comment-form", page.pk, page.url), render)
-    csrf = CsrfTokenNode().render(Context({"csrf_token": context.get("csrf_token")}))
+    csrf = _csrf_input(context.get("csrf_token"))
     return mark_safe(
         html.replace(_CSRF_INPUT, csrf).replace(_TOKEN_MARK, escape(form.token))
     )
