@@ -132,3 +132,49 @@ def test_each_language_has_its_own_cards(rf):
     # The date is written with each language's month name.
     assert rendered["fr"] != rendered["en"]
     assert len(fragments.entries) == 2
+
+
+def test_a_change_to_what_the_metadata_shows_is_shown_at_once(client):
+    """An article's ``<head>`` metadata is kept by everything it shows: bylines,
+    tags, section and ancestors, summary, publisher. Each change below is made
+    in the database only (no signal, no purge) and still shows at once.
+    """
+    from taggit.models import Tag
+    from wagtail.models import Page
+
+    from manchette.core.identity import identity_for_site
+    from manchette.news.services import section_ensure
+
+    politique = section_get("politique", "Politique")
+    elections = section_ensure(home=politique.get_parent(), slug="x", title="x")
+    elections.move(politique, pos="last-child")
+    elections = type(elections).objects.get(pk=elections.pk)
+    article = ArticlePageFactory(
+        section=elections, tags=["budget"], authors=["Salma Idrissi"]
+    )
+
+    def head():
+        html = client.get(article.url).content.decode()
+        return html.split("</head>")[0]
+
+    first = head()
+    assert '"name": "Salma Idrissi"' in first
+    assert 'content="budget"' in first
+    assert '"name": "Politique"' in first
+    assert head() == first  # From memory: the same bytes.
+
+    # One change at a time: each must be part of the key on its own.
+    author = article.author_list[0]
+    Page.objects.filter(pk=author.pk).update(title="Salma Idrissi-Benali")
+    assert '"name": "Salma Idrissi-Benali"' in head()
+    Tag.objects.filter(name="budget").update(name="finances publiques")
+    assert 'content="finances publiques"' in head()
+    Page.objects.filter(pk=politique.pk).update(title="Vie politique")
+    assert '"name": "Vie politique"' in head()
+    ArticlePage.objects.filter(pk=article.pk).update(summary="Un autre résumé.")
+    assert 'content="Un autre résumé."' in head()
+
+    identity = identity_for_site(article.get_site())
+    identity.publisher_name = "Le Quotidien du Test"
+    identity.save()
+    assert '"name": "Le Quotidien du Test"' in head()

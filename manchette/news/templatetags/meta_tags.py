@@ -6,6 +6,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from manchette.core.fragments import fragments
 from manchette.core.identity import identity_for_site
 from manchette.core.privacy import any_view_restriction
 from manchette.news import metadata
@@ -87,10 +88,52 @@ def html_language(context) -> dict:
     return {"lang": code, "dir": "rtl" if bidi else "ltr"}
 
 
+def _image_key(image) -> tuple | None:
+    """What a rendition's URL and size depend on: the file and its focal point."""
+    if image is None:
+        return None
+    return (
+        image.pk,
+        image.file.name,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+    )
+
+
+def _article_meta_key(context, page, root_url: str, identity) -> tuple:
+    """Everything an article's metadata shows (``page_meta``), as a memo key."""
+    section = page.section if page.section_id else None
+    return (
+        "meta",
+        root_url,
+        identity and (identity.pk, identity.publisher_name, _image_key(identity.logo)),
+        page.pk,
+        page.url_path,
+        page.locale_id,
+        page.title,
+        page.seo_title,
+        page.search_description,
+        page.summary,
+        page.published_at,
+        page.modified_at,
+        _image_key(page.featured_image if page.featured_image_id else None),
+        section and (section.pk, section.title, section.url_path),
+        tuple((a.pk, a.title, a.url_path) for a in page.author_list),
+        tuple(tag.name for tag in page.tag_list),
+        tuple((c["title"], c["url"]) for c in breadcrumb(context, page)),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def page_meta(context):
     """Render the ``<head>`` metadata of the current page: description, canonical
     URL, OpenGraph and Twitter tags, JSON-LD and feed autodiscovery links.
+
+    An article's is kept rendered in the process's memory, keyed by everything
+    it shows (``core/fragments.py``), on a site in one language (with several,
+    its ``hreflang`` links need a query).
     """
     request = context.get("request")
     page = context.get("page")
@@ -103,6 +146,15 @@ def page_meta(context):
     )
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     identity = context.get("identity") or identity_for_site(site)
+    if isinstance(page, ArticlePage) and page.pk and len(live_locale_ids()) < 2:
+        return fragments.get_or_render(
+            _article_meta_key(context, page, root_url, identity),
+            lambda: _page_meta(context, request, page, site, root_url, identity),
+        )
+    return _page_meta(context, request, page, site, root_url, identity)
+
+
+def _page_meta(context, request, page, site, root_url, identity) -> str:
     publisher_name = identity.publisher_name
     logo = metadata.image_info(identity.logo, metadata.LOGO_SPEC, root_url)
     publisher = metadata.organization(

@@ -134,7 +134,16 @@ def tag_url(context, slug):
 def breadcrumb(context, page, tag=None):
     """Return the breadcrumb of ``page`` as ``[{"title", "url"}]``: Accueil, then
     each ancestor below the home page, then the page itself (and a tag, if given).
+    Once per request: the page and its metadata (JSON-LD) both show it.
     """
+    return _memo(
+        context,
+        ("breadcrumb", page.pk, tag.pk if tag is not None else None),
+        lambda: _breadcrumb(context, page, tag),
+    )
+
+
+def _breadcrumb(context, page, tag):
     request = context.get("request")
     # The home page of the language shown: "/" for French, "/ar/" for Arabic.
     crumbs = [{"title": _("Accueil"), "url": reverse("wagtail_serve", args=("",))}]
