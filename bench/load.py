@@ -11,7 +11,9 @@ static copy of the article's HTML (8103). Measures, each for ``--duration``
 seconds: (a) the static copy, the limit of this machine; (b) the article
 through the proxy; (c) the article from Django's cache, no proxy; (d) the
 uncached article; (e) home and section pages, through the proxy and uncached.
-Prints requests/s, p50, p99 and the ratio to (a). With ``--freshness N``, an
+Prints requests/s, p50, p99 and the ratio to (a), and for the uncached
+scenarios the CPU time per request of the app processes and of PostgreSQL
+(read from /proc; SQLite's share is in the app's). With ``--freshness N``, an
 editor republishes the article every second for N seconds while wrk loads it
 through the proxy, and each publish is followed by an anonymous GET that must
 show the new title.
@@ -116,6 +118,30 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """Return the CPU time (user + system) the processes ``pids`` have used."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pids() -> list[int]:
+    """Return the PostgreSQL server processes of this machine (empty if none)."""
+    pids = []
+    for path in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if path.read_text().strip() == "postgres":
+                pids.append(int(path.parent.name))
+        except OSError:
+            continue
+    return pids
 
 
 def children(pid: int) -> list[int]:
@@ -247,9 +273,17 @@ def main() -> None:
             if key not in args.only:
                 continue
             urllib.request.urlopen(url).read()  # Warm the caches.
-            results[label] = wrk(
+            app = processes["app-off" if "uncached" in label else "app"].pid
+            app_pids = [app, *children(app)]
+            before = cpu_seconds(app_pids), cpu_seconds(postgres_pids())
+            results[label] = row = wrk(
                 url, duration=args.duration, connections=args.connections
             )
+            if "uncached" in label:
+                # CPU per request of the app processes and of PostgreSQL.
+                done = row["rps"] * args.duration or 1
+                row["app_ms"] = (cpu_seconds(app_pids) - before[0]) * 1000 / done
+                row["pg_ms"] = (cpu_seconds(postgres_pids()) - before[1]) * 1000 / done
         if args.freshness:
             results["freshness"] = freshness(
                 article, duration=args.freshness, connections=args.connections
@@ -284,6 +318,7 @@ def freshness(article, *, duration: int, connections: int) -> dict:
     thread.start()
     stale = publishes = 0
     deadline = time.monotonic() + duration - 1
+    tick = time.monotonic()
     while time.monotonic() < deadline:
         article = ArticlePage.objects.get(pk=article.pk)
         title = f"Titre mis à jour {time.time():.3f}"
@@ -303,7 +338,10 @@ def freshness(article, *, duration: int, connections: int) -> dict:
             body = urllib.request.urlopen(target).read().decode()
             if title not in body:
                 stale += 1
-        time.sleep(1)
+        # One publish a second, on the second (the publish and the two reads
+        # take part of it).
+        tick += 1
+        time.sleep(max(0.0, tick - time.monotonic()))
     thread.join()
     return {"publishes": publishes, "stale_reads": stale, **load}
 
@@ -318,6 +356,12 @@ def report(results: dict, *, connections: int) -> None:
         print(
             f"{label:28} {row['rps']:>10.0f} {row['p50']:>8.2f} {row['p99']:>8.2f} "
             f"{ratio:>7}"
+            + (
+                f"  CPU/request: app {row['app_ms']:.1f} ms, "
+                f"PostgreSQL {row['pg_ms']:.1f} ms"
+                if "app_ms" in row
+                else ""
+            )
             + (f"  non-2xx {row['non_2xx']}" if row["non_2xx"] else "")
             + (
                 f"  socket errors {row['socket_errors']}"

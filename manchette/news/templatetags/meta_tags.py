@@ -149,12 +149,12 @@ def page_meta(context):
     if isinstance(page, ArticlePage) and page.pk and len(live_locale_ids()) < 2:
         return fragments.get_or_render(
             _article_meta_key(context, page, root_url, identity),
-            lambda: _page_meta(context, request, page, site, root_url, identity),
+            lambda: _page_meta(context, request, page, root_url, identity),
         )
-    return _page_meta(context, request, page, site, root_url, identity)
+    return _page_meta(context, request, page, root_url, identity)
 
 
-def _page_meta(context, request, page, site, root_url, identity) -> str:
+def _page_meta(context, request, page, root_url, identity) -> str:
     publisher_name = identity.publisher_name
     logo = metadata.image_info(identity.logo, metadata.LOGO_SPEC, root_url)
     publisher = metadata.organization(
