@@ -14,6 +14,7 @@ from manchette.comments.selectors import (
     comment_threads,
     comments_are_open,
 )
+from manchette.comments.spam import form_token
 from manchette.core.fragments import fragments
 
 register = template.Library()
@@ -100,7 +101,7 @@ def _csrf_input(token) -> str:
     return _CSRF_INPUT.replace(_CSRF_MARK, escape(token))
 
 
-def _blank_form(context, page, form) -> str:
+def _blank_form(context, page, token: str) -> str:
     """Return the blank comment form of ``page``: rendered once per page, URL and
     language (``core/fragments.py``) with stand-ins for the CSRF token and the
     signed display time, which are written in for this display.
@@ -117,7 +118,7 @@ def _blank_form(context, page, form) -> str:
     html = fragments.get_or_render(("comment-form", page.pk, page.url), render)
     csrf = _csrf_input(context.get("csrf_token"))
     return mark_safe(
-        html.replace(_CSRF_INPUT, csrf).replace(_TOKEN_MARK, escape(form.token))
+        html.replace(_CSRF_INPUT, csrf).replace(_TOKEN_MARK, escape(token))
     )
 
 
@@ -131,21 +132,26 @@ def comment_area(context, page):
     saved = bool(page.pk)
     threads = comment_threads(page) if saved else []
     is_open = saved and comments_are_open(page, rules)
+    # Most views have no query string: no need to parse one.
+    query = (
+        request.GET if request is not None and request.META.get("QUERY_STRING") else {}
+    )
     reply_to = None
+    form_html = None
     form = context.get("comment_form")
     if is_open and form is None:
-        wanted = _int(request.GET.get("repondre")) if request is not None else None
+        wanted = _int(query.get("repondre"))
         reply_to = next((c for c in threads if c.pk == wanted), None)
-        form = CommentForm(
-            article=page, initial={"parent": reply_to.pk if reply_to else None}
-        )
+        if reply_to is None:  # The blank form, kept rendered.
+            form_html = _blank_form(context, page, form_token(page.pk))
+        else:
+            form = CommentForm(article=page, initial={"parent": reply_to.pk})
     elif form is not None and form.is_bound:
         wanted = _int(form.data.get("parent"))
         reply_to = next((c for c in threads if c.pk == wanted), None)
-    status = request.GET.get("commentaire") if request is not None else None
-    form_html = None
-    if is_open and form is not None and not form.is_bound and reply_to is None:
-        form_html = _blank_form(context, page, form)
+    elif form is not None and is_open:
+        form_html = _blank_form(context, page, form.token)
+    status = query.get("commentaire")
     return {
         "form_html": form_html,
         "request": request,
