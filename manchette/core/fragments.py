@@ -59,5 +59,21 @@ class FragmentMemo:
             self.entries.clear()
 
 
+def image_key(image) -> tuple | None:
+    """The part of a key for an image's renditions: their URL and size depend on
+    the file and its focal point.
+    """
+    if image is None:
+        return None
+    return (
+        image.pk,
+        image.file.name,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+    )
+
+
 # Cards (news_tags ``card``) and comments (comments_tags ``comment_entry``).
 fragments = FragmentMemo()

@@ -6,7 +6,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from manchette.core.fragments import fragments
+from manchette.core.fragments import fragments, image_key
 from manchette.core.identity import identity_for_site
 from manchette.core.privacy import any_view_restriction
 from manchette.news import metadata
@@ -88,27 +88,13 @@ def html_language(context) -> dict:
     return {"lang": code, "dir": "rtl" if bidi else "ltr"}
 
 
-def _image_key(image) -> tuple | None:
-    """What a rendition's URL and size depend on: the file and its focal point."""
-    if image is None:
-        return None
-    return (
-        image.pk,
-        image.file.name,
-        image.focal_point_x,
-        image.focal_point_y,
-        image.focal_point_width,
-        image.focal_point_height,
-    )
-
-
 def _article_meta_key(context, page, root_url: str, identity) -> tuple:
     """Everything an article's metadata shows (``page_meta``), as a memo key."""
     section = page.section if page.section_id else None
     return (
         "meta",
         root_url,
-        identity and (identity.pk, identity.publisher_name, _image_key(identity.logo)),
+        identity and (identity.pk, identity.publisher_name, image_key(identity.logo)),
         page.pk,
         page.url_path,
         page.locale_id,
@@ -118,7 +104,7 @@ def _article_meta_key(context, page, root_url: str, identity) -> tuple:
         page.summary,
         page.published_at,
         page.modified_at,
-        _image_key(page.featured_image if page.featured_image_id else None),
+        image_key(page.featured_image if page.featured_image_id else None),
         section and (section.pk, section.title, section.url_path),
         tuple((a.pk, a.title, a.url_path) for a in page.author_list),
         tuple(tag.name for tag in page.tag_list),

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from manchette.core.fragments import fragments
+from manchette.core.fragments import fragments, image_key
 from manchette.core.sites import state
 from manchette.news.models import SectionPage, TagIndexPage
 from manchette.news.selectors import NAV_CACHE_KEY, section_list
@@ -30,15 +30,7 @@ def card(context, card):
         card.excerpt,
         card.published_at,
         card.comment_count,
-        image
-        and (
-            image.pk,
-            image.file.name,
-            image.focal_point_x,
-            image.focal_point_y,
-            image.focal_point_width,
-            image.focal_point_height,
-        ),
+        image_key(image),
     )
 
     return fragments.render(
