@@ -7,6 +7,10 @@ each worker sees the change on its next request. The site keeps its home
 page, the start of every route, bumped the same way when the home page or a
 page right under it changes (with a shared cache, as
 ``REDIS_URL`` gives; the navigation and privacy flags rely on it too).
+
+``state`` keeps the other small site-wide values (privacy flag, live
+languages, navigation, identity, comment rules) in each worker's memory for
+as long as that version lasts; changing one renews the version.
 """
 
 import threading
