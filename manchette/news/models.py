@@ -85,8 +85,6 @@ class HomePage(ViewRestrictionsMixin, Page):
         slug = path_components[-1] if path_components else ""
         if len(path_components) >= 2:
             # An article is /section/slug/ or /section/subsection/…/slug/.
-            # Unordered: ORDER BY makes Django hash every selected column (about
-            # 90 with the joins) to match it against the select list.
             article = next(iter(_article_by_path(slug=slug, url_path=url_path)), None)
             if article is not None:
                 if not article.live:
