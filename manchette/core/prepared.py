@@ -202,8 +202,3 @@ class PreparedQuery:
             self._compiled[alias] = compiled
             self._model = queryset.model
         return compiled
-
-    def forget(self) -> None:
-        """Drop the compiled SQL (for tests that change the database settings)."""
-        with self._lock:
-            self._compiled.clear()
