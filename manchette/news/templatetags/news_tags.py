@@ -57,8 +57,9 @@ def navigation(locale_id: int | None = None) -> dict:
     locale) until a page is published, unpublished, moved or deleted.
     """
     key = locale_id or 0
-    navs = dict(state.get(NAV_CACHE_KEY) or {})
+    navs = state.get(NAV_CACHE_KEY) or {}
     if key not in navs:
+        navs = dict(navs)  # The kept dict is shared by the worker's requests.
         indexes = TagIndexPage.objects.live()
         index = (
             indexes.filter(locale_id=locale_id).first() if locale_id else None
