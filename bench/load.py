@@ -166,6 +166,7 @@ def main() -> None:
     var = OUT / "var"
     shutil.rmtree(var / "cache", ignore_errors=True)
     shutil.rmtree(var / "nginx" / "cache", ignore_errors=True)
+    shutil.rmtree(var / "nginx" / "pages", ignore_errors=True)
     (var / "nginx").mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
@@ -174,6 +175,7 @@ def main() -> None:
         "DATABASE_URL": args.database_url,
         "MANCHETTE_VAR_DIR": str(var),
         "MANCHETTE_PROXY_PURGE_URL": f"http://127.0.0.1:{PROXY}",
+        "MANCHETTE_PAGE_FILES_DIR": str(var / "nginx" / "pages"),
         "STATIC_ROOT": str(OUT / "static"),
     }
     os.environ.update(env)

@@ -5,19 +5,30 @@ servers (nginx, see ``deploy/nginx/``) and Django's cache (the ``pages`` alias:
 files under ``var/`` or Redis). Both are keyed by path and query string only,
 because one Manchette installation serves one site.
 
+Under ``make serve`` the proxy's level is, for HTML pages, a tree of files
+(``MANCHETTE_PAGE_FILES_DIR``): the app writes a page there when nginx asks
+for one it lacks, and nginx serves it as a static file from then on, without
+Python; a purge deletes it. Feeds, sitemaps and pages that cannot be files
+stay in nginx's ``proxy_cache``.
+
 Domain apps name the URLs that show what changed (``register_urls``) and call
 ``purge_urls`` or ``purge_for``; this module never imports them.
 """
 
+import gzip
 import hashlib
 import logging
+import os
 import re
+import secrets
+import shutil
 import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
@@ -70,6 +81,12 @@ def version_key(path: str) -> str:
 
 def purged_key(path: str) -> str:
     return "pagepurged:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+
+
+def purged_since(path: str, started: float) -> bool:
+    """Return True if ``path`` was purged (or is being purged) since ``started``."""
+    purged_at = page_cache().get(purged_key(path))
+    return purged_at is not None and purged_at >= started
 
 
 def strip_csrf_tokens(content: bytes) -> bytes:
@@ -176,6 +193,7 @@ def _purge(paths: set[str], targets: set[str] = frozenset()) -> set[str]:
     paths = paths | targets | (pages_linking_to(targets) if targets else set())
     cache = page_cache()
     _stamp(paths)
+    remove_page_files(paths)
     cache.delete_many([page_key(path) for path in paths])
     cache.delete_many([version_key(path) for path in paths])
     PageLink.objects.filter(page__in=paths).delete()
@@ -247,5 +265,133 @@ def purge_everything() -> None:
         paths = cached_paths()
         page_cache().clear()
         _purge(paths)
+        remove_all_page_files()
 
     transaction.on_commit(run)
+
+
+# Pages as files ---------------------------------------------------------------
+
+PAGE_FILE_NAME = "index.html"
+_FILE_MTIME_SECONDS = 86400
+
+
+def page_file(path: str) -> Path | None:
+    """Return the file that holds the page at ``path`` for nginx, or None when
+    pages are not written as files or ``path`` cannot name one.
+
+    nginx looks for ``<root><uri>index.html`` (see ``deploy/nginx/``): only
+    paths ending in "/" qualify, and none with an empty, dot or hidden part.
+    """
+    root = getattr(settings, "MANCHETTE_PAGE_FILES_DIR", "")
+    if not root or not path.endswith("/") or "\x00" in path:
+        return None
+    parts = path[1:-1].split("/") if path != "/" else []
+    if any(not part or part.startswith(".") for part in parts):
+        return None
+    if any(len(part.encode()) > 200 for part in parts):
+        return None
+    return Path(root, *parts, PAGE_FILE_NAME)
+
+
+def _file_mtime_key(path: str) -> str:
+    return "pagefile:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+
+
+def write_page_file(path: str, content: bytes, *, started: float) -> bool:
+    """Write ``content`` (and its gzip copy) as the file nginx serves for ``path``;
+    return whether it stays there.
+
+    Each file appears whole (written aside, then renamed). If ``path`` was
+    purged since ``started``, the page may be stale: the files are removed
+    again, after the rename, so that a purge running meanwhile cannot miss them.
+    Each new file of a path gets a later modification time, in whole seconds,
+    than the one before: nginx derives ``ETag`` and ``Last-Modified`` from it,
+    and a reader's copy must never match a page that changed within a second.
+    """
+    target = page_file(path)
+    if target is None:
+        return False
+    cache = page_cache()
+    mark = _file_mtime_key(path)
+    mtime = max(int(time.time()), (cache.get(mark) or 0) + 1)
+    cache.set(mark, mtime, timeout=_FILE_MTIME_SECONDS)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # The compressed copy first: nginx finds the page by its plain file.
+        for name, data in (
+            (target.name + ".gz", gzip.compress(content, compresslevel=6, mtime=0)),
+            (target.name, content),
+        ):
+            temporary = target.parent / f".{name}.{secrets.token_hex(6)}"
+            temporary.write_bytes(data)
+            temporary.chmod(0o644)
+            os.utime(temporary, (mtime, mtime))
+            os.replace(temporary, target.parent / name)
+    except OSError as error:
+        logger.warning("Could not write the page file of %s: %s", path, error)
+        remove_page_files([path])
+        return False
+    if purged_since(path, started):
+        remove_page_files([path])
+        return False
+    return True
+
+
+def remove_page_files(paths: Iterable[str]) -> None:
+    """Delete the files nginx serves for ``paths`` (the plain one first)."""
+    for path in paths:
+        target = page_file(path)
+        if target is None:
+            continue
+        for name in (target.name, target.name + ".gz"):
+            try:
+                (target.parent / name).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                logger.warning("Could not remove the page file of %s: %s", path, error)
+
+
+def remove_all_page_files(root: str | Path = "") -> None:
+    """Delete every page file under ``root`` (by default the setting's folder);
+    each top folder is moved aside, then removed.
+    """
+    root = root or getattr(settings, "MANCHETTE_PAGE_FILES_DIR", "")
+    if not root or not os.path.isdir(root):
+        return
+    for entry in os.scandir(root):
+        if entry.name.startswith(".trash-"):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            trash = Path(root, f".trash-{secrets.token_hex(6)}")
+            os.replace(entry.path, trash)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            Path(entry.path).unlink(missing_ok=True)
+
+
+def expire_page_files(max_age: float, root: str | Path = "") -> int:
+    """Delete page files under ``root`` (by default the setting's folder) older
+    than ``max_age`` seconds; return how many pages.
+
+    Files have no lifetime of their own: ``serve_site`` calls this every few
+    seconds with the proxy's ``s-maxage``, as the proxy's cache would expire.
+    """
+    root = root or getattr(settings, "MANCHETTE_PAGE_FILES_DIR", "")
+    if not root:
+        return 0
+    oldest = time.time() - max_age
+    removed = 0
+    for folder, _, files in os.walk(root):
+        for name in files:
+            if name not in (PAGE_FILE_NAME, PAGE_FILE_NAME + ".gz"):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                if os.stat(path).st_mtime < oldest:
+                    os.unlink(path)
+                    removed += name == PAGE_FILE_NAME
+            except FileNotFoundError:
+                pass
+    return removed

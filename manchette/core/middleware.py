@@ -59,6 +59,76 @@ def cache_control() -> str:
     )
 
 
+def page_file_headers() -> dict[str, str]:
+    """Return the headers nginx adds to a page it serves from its file, besides
+    the ones it makes itself (type, length, dates, ``ETag``).
+
+    They are the app's own for a public page, from the same settings; a page
+    whose response has any other header, or another value, is not written as
+    a file (``file_headers_match``), so a file never answers differently.
+    """
+    headers = {"Cache-Control": cache_control()}
+    if "django.middleware.clickjacking.XFrameOptionsMiddleware" in settings.MIDDLEWARE:
+        headers["X-Frame-Options"] = settings.X_FRAME_OPTIONS
+    if "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE:
+        headers["Content-Language"] = settings.LANGUAGE_CODE
+    return {**headers, **_security_headers()}
+
+
+def _security_headers() -> dict[str, str]:
+    """Return the headers SecurityMiddleware, above the page cache, adds to every
+    response over plain HTTP (nginx talks to the app over it).
+    """
+    headers = {}
+    if settings.SECURE_CONTENT_TYPE_NOSNIFF:
+        headers["X-Content-Type-Options"] = "nosniff"
+    if settings.SECURE_REFERRER_POLICY:
+        policy = settings.SECURE_REFERRER_POLICY
+        if not isinstance(policy, str):
+            policy = ",".join(policy)
+        headers["Referrer-Policy"] = policy
+    if settings.SECURE_CROSS_ORIGIN_OPENER_POLICY:
+        headers["Cross-Origin-Opener-Policy"] = (
+            settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
+        )
+    return headers
+
+
+# Headers nginx writes itself for a file, or that never reach a reader.
+_FILE_OWN_HEADERS = {
+    "content-length",
+    "etag",
+    "last-modified",
+    "date",
+    "server",
+    "x-page-cache",
+    "x-accel-expires",
+    "set-cookie",
+}
+
+
+def file_headers_match(headers) -> bool:
+    """Return True if a page with these response headers (as the page cache sees
+    them, before SecurityMiddleware adds its own) can be served from a file.
+    """
+    own = {
+        name.lower(): value
+        for name, value in headers
+        if name.lower() not in _FILE_OWN_HEADERS
+    }
+    if own.pop("content-type", "") != "text/html; charset=utf-8":
+        return False
+    if own.pop("vary", "accept-encoding").lower() != "accept-encoding":
+        return False
+    security = {name.lower() for name in _security_headers()}
+    expected = {
+        name.lower(): value
+        for name, value in page_file_headers().items()
+        if name.lower() not in security
+    }
+    return own == expected
+
+
 def _answered(request, response, state: str):
     """Return ``response`` marked "hit" or "miss", or a 304 when the reader's copy
     (``If-None-Match``) is still the same.
@@ -108,7 +178,10 @@ class PageCacheMiddleware:
         # While an editor's change to this page is being committed, the stored
         # copy may already be stale: render it instead.
         if stored is not None and found.get(purged, 0) <= started:
-            return self._from_cache(request, stored)
+            response = self._from_cache(request, stored)
+            if not query and _wants_file(request):
+                _write_file(response, path, stored[0], stored[1], started)
+            return response
         response = self.get_response(request)
         if not self._storable(request, response):
             return response
@@ -164,11 +237,11 @@ class PageCacheMiddleware:
         )
 
         def purged_since_start() -> bool:
-            purged_at = cache.get(page_cache.purged_key(path))
-            return purged_at is not None and purged_at >= started
+            return page_cache.purged_since(path, started)
 
         response.headers["Cache-Control"] = cache_control()
         key = None
+        headers = None
         if request.method == "GET" and not purged_since_start():
             # Recording the links may wait for an editor's transaction to
             # commit; the purge check below comes after it.
@@ -198,7 +271,31 @@ class PageCacheMiddleware:
                 cache.delete(key)
             response.headers["Cache-Control"] = "no-cache"
             return response
+        if headers is not None and not query and _wants_file(request):
+            _write_file(response, path, response.content, headers, started)
         return _answered(request, response, "miss")
+
+
+def _wants_file(request) -> bool:
+    """Return True when nginx asked for this page because it has no file for it.
+
+    nginx sends ``X-Page-File: 1`` only for an anonymous GET or HEAD without a
+    query string (``deploy/nginx/``); requests straight to the app never write.
+    """
+    return request.META.get("HTTP_X_PAGE_FILE") == "1" and bool(
+        getattr(settings, "MANCHETTE_PAGE_FILES_DIR", "")
+    )
+
+
+def _write_file(response, path: str, content: bytes, headers, started: float) -> None:
+    """Write the page as the file nginx serves from now on, if its headers allow;
+    the proxy's own cache then skips it (``X-Accel-Expires: 0``), since the file
+    answers first and is the one a purge must reach.
+    """
+    if not file_headers_match(headers):
+        return
+    if page_cache.write_page_file(path, content, started=started):
+        response.headers["X-Accel-Expires"] = "0"
 
 
 def _record_links(path: str, content: bytes) -> None:

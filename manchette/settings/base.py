@@ -371,6 +371,14 @@ MANCHETTE_PAGE_CACHE_TIMEOUT = int(
 MANCHETTE_FRAGMENT_MEMO = int(os.environ.get("MANCHETTE_FRAGMENT_MEMO", "4000"))
 # Where purges go: the caching proxy, e.g. http://127.0.0.1:8000 (make serve sets it).
 MANCHETTE_PROXY_PURGE_URL = os.environ.get("MANCHETTE_PROXY_PURGE_URL", "")
+# Where the app writes HTML pages for nginx to serve as static files (make
+# serve: var/nginx/pages). Purges delete them from any process of this
+# machine, so a command run beside make serve finds the folder by default.
+_PAGE_FILES_DEFAULT = VAR_DIR / "nginx" / "pages"
+MANCHETTE_PAGE_FILES_DIR = os.environ.get(
+    "MANCHETTE_PAGE_FILES_DIR",
+    str(_PAGE_FILES_DEFAULT) if _PAGE_FILES_DEFAULT.is_dir() else "",
+)
 CACHES["pages"] = (
     {**CACHES["default"], "KEY_PREFIX": f"manchette-pages-{_DATABASE_TAG}"}
     if REDIS_URL

@@ -13,6 +13,8 @@ CACHES = {
         "LOCATION": "manchette-tests-pages",
     },
 }
+# Tests that run nginx give it a folder of their own.
+MANCHETTE_PAGE_FILES_DIR = ""
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from manchette.core.management.commands.serve_site import PURGE_MODULE
-from tests.core.test_freshness import free_port
+from tests.core.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,6 +73,10 @@ def test_ctrl_c_stops_every_process_it_started(tmp_path):
         "MANCHETTE_VAR_DIR": str(tmp_path),
         "STATIC_ROOT": str(tmp_path / "static"),
     }
+    # A page file left by an earlier run may predate changes made since.
+    left = tmp_path / "nginx" / "pages" / "politique" / "index.html"
+    left.parent.mkdir(parents=True)
+    left.write_text("<p>Une page d’avant.</p>")
     server = subprocess.Popen(
         [sys.executable, "manage.py", "serve_site", "--no-worker"]
         + ["--port", str(port), "--app-port", str(app_port), "--workers", "2"],
@@ -92,6 +96,7 @@ def test_ctrl_c_stops_every_process_it_started(tmp_path):
             pytest.fail("serve_site did not answer within 30 s")
         for _ in range(20):
             answer(port)
+        assert not left.exists()
         started = descendants(server.pid)
         assert len(started) >= 4  # nginx and its workers, granian and its workers.
 

@@ -11,13 +11,19 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from manchette.core.cache import expire_page_files, remove_all_page_files
+from manchette.core.middleware import page_file_headers
 from manchette.core.tasks import worker_command
+
+# Seconds between two sweeps of expired page files.
+EXPIRE_EVERY = 10
 
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 
 CACHE_DIRECTIVES = """proxy_cache manchette;
             proxy_cache_key $request_uri;
             proxy_cache_methods GET HEAD;
+            proxy_set_header X-Page-File $manchette_page_wanted;
             proxy_cache_bypass $manchette_personal $manchette_has_args;
             proxy_no_cache $manchette_personal $manchette_has_args;
             proxy_cache_lock on;
@@ -36,12 +42,46 @@ PURGE_LOCATION = """location /__purge__/ {
         }"""
 
 
+# Pages the app wrote as files, served as static files are: /politique/ is
+# <pages>/politique/index.html. nginx makes their type, length, ETag and
+# Last-Modified; the other headers are the app's own. A missing file, a request
+# that is not an anonymous GET or HEAD without query string (sent to "/.none"),
+# and any method but GET, HEAD and POST (405 here) go to the app, body and all.
+# A rewrite, not try_files: that would look the file up twice (about 10 % of
+# the throughput, docs/benchmarks.md).
+PAGE_FILES = """root {pages_root};
+            rewrite "^(?<manchette_page_dir>.*/)$" $manchette_page_prefix${{manchette_page_dir}}index.html break;
+            rewrite ^ /.none break;
+            error_page 403 404 405 = @app;
+            log_not_found off;
+            types {{ }}
+            default_type "text/html; charset=utf-8";
+            # The compressed copy the app wrote beside the page, for readers
+            # who accept it; Vary is always sent (gzip_vary would look for the
+            # copy on every request to decide).
+            gzip_static on;
+            gzip_vary off;
+            add_header Vary Accept-Encoding;
+{headers}
+            add_header X-Cache HIT;"""
+
+
+def page_files_location(pages_root: Path) -> str:
+    """Return the body of nginx's ``location /``: the page's file, else the app."""
+    headers = "\n".join(
+        f'            add_header {name} "{value}";'
+        for name, value in page_file_headers().items()
+    )
+    return PAGE_FILES.format(pages_root=pages_root, headers=headers)
+
+
 def render_nginx_conf(
     *,
     listen: str,
     app_address: str,
     var_dir: Path,
     cache: bool = True,
+    page_files: bool = True,
     nginx_workers: str = "auto",
     access_log: bool = False,
 ) -> str:
@@ -63,6 +103,11 @@ def render_nginx_conf(
         "media_root": str(settings.MEDIA_ROOT),
         "cache_directives": CACHE_DIRECTIVES if cache else "# Page cache off.",
         "purge_location": PURGE_LOCATION if cache else "",
+        "page_files": (
+            page_files_location(var_dir / "pages")
+            if cache and page_files
+            else "try_files /.none @app;"
+        ),
     }
     rendered = re.sub(
         r"\{\{ (\w+) \}\}", lambda match: values[match.group(1)], template
@@ -72,11 +117,13 @@ def render_nginx_conf(
 
 def prepare_nginx(var_dir: Path, conf: str) -> Path:
     """Write ``conf`` under ``var_dir`` with the folders nginx needs; return its path."""
-    for sub in ("cache", "tmp"):
+    for sub in ("cache", "tmp", "pages"):
         (var_dir / sub).mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
         for path in [var_dir / "cache", var_dir / "tmp"]:
             shutil.chown(path, "nobody", "nogroup")
+    # The app writes the pages; nginx's workers only read them.
+    (var_dir / "pages").chmod(0o755)
     path = var_dir / "nginx.conf"
     path.write_text(conf)
     return path
@@ -175,13 +222,29 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-worker", action="store_true")
         parser.add_argument(
+            "--no-page-files",
+            action="store_true",
+            help="Keep pages in nginx's proxy_cache only, not as files (several "
+            "app servers: a purge reaches only its own machine's files).",
+        )
+        parser.add_argument(
             "--check",
             action="store_true",
             help="Render and test the config, then exit.",
         )
 
     def handle(
-        self, *args, host, port, app_port, workers, server, no_worker, check, **options
+        self,
+        *args,
+        host,
+        port,
+        app_port,
+        workers,
+        server,
+        no_worker,
+        no_page_files,
+        check,
+        **options,
     ):
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if not Path(nginx).exists():
@@ -199,6 +262,7 @@ class Command(BaseCommand):
                 app_address=f"127.0.0.1:{app_port}",
                 var_dir=var_dir,
                 cache=cache,
+                page_files=not no_page_files,
             ),
         )
         subprocess.run(
@@ -213,6 +277,12 @@ class Command(BaseCommand):
             "MANCHETTE_PROXY_PURGE_URL": f"http://127.0.0.1:{port}",
             "DEBUG": os.environ.get("DEBUG", "false"),
         }
+        pages_dir = var_dir / "pages"
+        page_files = cache and not no_page_files
+        env["MANCHETTE_PAGE_FILES_DIR"] = str(pages_dir) if page_files else ""
+        if page_files:
+            # Files left by an earlier run may predate changes made since.
+            remove_all_page_files(pages_dir)
         env.setdefault("DJANGO_SECRET_KEY", secret_key(Path(settings.VAR_DIR)))
         commands = {
             "nginx": [nginx, "-p", str(var_dir), "-c", str(conf), "-g", "daemon off;"],
@@ -236,8 +306,13 @@ class Command(BaseCommand):
             signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt)
         )
         try:
+            swept = time.monotonic()
             while all(process.poll() is None for process in processes.values()):
                 time.sleep(0.5)
+                if page_files and time.monotonic() - swept >= EXPIRE_EVERY:
+                    # Page files live as long as the proxy's cache keeps pages.
+                    expire_page_files(settings.MANCHETTE_PAGE_CACHE_S_MAXAGE, pages_dir)
+                    swept = time.monotonic()
             dead = [
                 name
                 for name, process in processes.items()
