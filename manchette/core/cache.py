@@ -79,6 +79,11 @@ def version_key(path: str) -> str:
     return "pagever:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
 
 
+def render_key(path: str) -> str:
+    """Return the key held while one request renders ``path`` for the others."""
+    return "pagerender:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+
+
 def purged_key(path: str) -> str:
     return "pagepurged:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
 
@@ -305,17 +310,27 @@ def write_page_file(path: str, content: bytes, *, started: float) -> bool:
     Each file appears whole (written aside, then renamed). If ``path`` was
     purged since ``started``, the page may be stale: the files are removed
     again, after the rename, so that a purge running meanwhile cannot miss them.
-    Each new file of a path gets a later modification time, in whole seconds,
-    than the one before: nginx derives ``ETag`` and ``Last-Modified`` from it,
-    and a reader's copy must never match a page that changed within a second.
+    nginx derives ``ETag`` and ``Last-Modified`` from the file's modification
+    time in whole seconds, so a changed page gets a later one than the page
+    before it (never the same second), and the same page keeps its own: a
+    reader's copy matches exactly when it is still the page. When the same
+    page is already there (the readers who asked while it was first
+    rendered), nothing is written.
     """
     target = page_file(path)
     if target is None:
         return False
     cache = page_cache()
     mark = _file_mtime_key(path)
-    mtime = max(int(time.time()), (cache.get(mark) or 0) + 1)
-    cache.set(mark, mtime, timeout=_FILE_MTIME_SECONDS)
+    digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
+    last_mtime, last_digest = cache.get(mark) or (0, "")
+    if digest == last_digest:
+        if target.exists():
+            return not purged_since(path, started)
+        mtime = last_mtime
+    else:
+        mtime = max(int(time.time()), last_mtime + 1)
+        cache.set(mark, (mtime, digest), timeout=_FILE_MTIME_SECONDS)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # The compressed copy first: nginx finds the page by its plain file.

@@ -178,14 +178,28 @@ class PageCacheMiddleware:
         # While an editor's change to this page is being committed, the stored
         # copy may already be stale: render it instead.
         if stored is not None and found.get(purged, 0) <= started:
-            response = self._from_cache(request, stored)
-            if not query and _wants_file(request):
-                _write_file(response, path, stored[0], stored[1], started)
-            return response
-        response = self.get_response(request)
-        if not self._storable(request, response):
-            return response
-        return self._store(request, response, path, query, started)
+            return self._hit(request, stored, path, query, started)
+        rendering = False
+        if not query and _wants_file(request):
+            # Right after a purge, every reader of the page reaches the app at
+            # once: one renders it, the others wait for its copy.
+            rendering, stored = _render_or_wait(path, started)
+            if stored is not None:
+                return self._hit(request, stored, path, query, started)
+        try:
+            response = self.get_response(request)
+            if not self._storable(request, response):
+                return response
+            return self._store(request, response, path, query, started)
+        finally:
+            if rendering:
+                cache.delete(page_cache.render_key(path))
+
+    def _hit(self, request, stored, path, query, started):
+        response = self._from_cache(request, stored)
+        if not query and _wants_file(request):
+            _write_file(response, path, stored[0], stored[1], started)
+        return response
 
     def _from_cache(self, request, stored):
         content, headers = stored
@@ -274,6 +288,34 @@ class PageCacheMiddleware:
         if headers is not None and not query and _wants_file(request):
             _write_file(response, path, response.content, headers, started)
         return _answered(request, response, "miss")
+
+
+# How long a reader waits for another request's render of the same page
+# before rendering it too, and how often it looks.
+RENDER_WAIT_SECONDS = 2.0
+RENDER_POLL_SECONDS = 0.005
+
+
+def _render_or_wait(path: str, started: float) -> tuple[bool, tuple | None]:
+    """Return (True, None) if this request is to render ``path`` (it holds the
+    page's render mark), else (False, the stored page) once the request that
+    renders it has stored it, or (False, None) if it ended without storing it
+    or took too long.
+    """
+    cache = page_cache.page_cache()
+    mark = page_cache.render_key(path)
+    if cache.add(mark, started, timeout=int(RENDER_WAIT_SECONDS) + 3):
+        return True, None
+    key, purged = page_cache.page_key(path), page_cache.purged_key(path)
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(RENDER_POLL_SECONDS)
+        found = cache.get_many([key, purged, mark])
+        if key in found and found.get(purged, 0) <= started:
+            return False, found[key]
+        if mark not in found:
+            break
+    return False, None
 
 
 def _wants_file(request) -> bool:

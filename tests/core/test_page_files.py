@@ -291,3 +291,56 @@ def test_the_app_writes_a_file_only_when_nginx_asks(pages_dir, section, monkeypa
     # A query string is never a file.
     response = reader.get(article.url + "?page=2", HTTP_X_PAGE_FILE="1")
     assert "X-Accel-Expires" not in response
+
+
+def test_the_same_page_is_not_written_again_and_keeps_its_date(pages_dir):
+    assert page_cache.write_page_file("/p/", b"page", started=time.time())
+    target = pages_dir / "p" / "index.html"
+    first = os.stat(target)
+    assert page_cache.write_page_file("/p/", b"page", started=time.time())
+    assert os.stat(target).st_ino == first.st_ino
+    # Purged and rendered the same: the same date, so readers' copies still match.
+    page_cache.remove_page_files(["/p/"])
+    assert page_cache.write_page_file("/p/", b"page", started=time.time())
+    assert os.stat(target).st_mtime == first.st_mtime
+
+
+@pytest.mark.django_db
+def test_readers_of_a_page_being_rendered_wait_for_its_copy(
+    pages_dir, section, monkeypatch, django_assert_num_queries
+):
+    import threading
+
+    from manchette.core import middleware
+
+    monkeypatch.setattr(page_cache, "PENDING_SECONDS", 0.0)
+    article = ArticlePageFactory()
+    reader = Client()
+    rendered = reader.get(article.url)  # Stored in Django's cache...
+    cache = page_cache.page_cache()
+    key = page_cache.page_key(article.url)
+    stored = cache.get(key)
+    cache.delete(key)  # ...and gone, as after a purge.
+
+    # Another request holds the render mark and stores the page a moment later.
+    assert cache.add(page_cache.render_key(article.url), time.time())
+    threading.Timer(0.2, cache.set, args=(key, stored)).start()
+    with django_assert_num_queries(0):
+        waited = reader.get(article.url, HTTP_X_PAGE_FILE="1")
+    assert waited["X-Page-Cache"] == "hit"
+    assert waited.content == rendered.content
+
+    # A mark held too long (a render that died) delays readers by at most
+    # RENDER_WAIT_SECONDS: then they render too.
+    cache.delete(key)
+    monkeypatch.setattr(middleware, "RENDER_WAIT_SECONDS", 0.1)
+    started = time.monotonic()
+    response = reader.get(article.url, HTTP_X_PAGE_FILE="1")
+    assert response["X-Page-Cache"] == "miss"
+    assert time.monotonic() - started >= 0.1
+    cache.delete(page_cache.render_key(article.url))
+    cache.delete(key)
+    response = reader.get(article.url, HTTP_X_PAGE_FILE="1")
+    assert response["X-Page-Cache"] == "miss"
+    # The mark is let go after the render.
+    assert cache.get(page_cache.render_key(article.url)) is None
