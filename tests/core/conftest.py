@@ -12,6 +12,8 @@ from manchette.core.management.commands.serve_site import (
     prepare_nginx,
     render_nginx_conf,
 )
+from manchette.news.models import ArticlePage
+from manchette.news.services import ArticleData, article_save
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -61,3 +63,19 @@ def nginx_front(live_server, settings):
         process.terminate()
         process.wait(timeout=10)
         shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def republish(article, title: str) -> None:
+    """Publish ``article`` again under ``title``, as an editor would."""
+    current = ArticlePage.objects.get(pk=article.pk)
+    article_save(
+        section=current.section,
+        data=ArticleData(
+            title=title,
+            summary=current.summary,
+            body=[{"type": "paragraph", "value": "<p>Corps.</p>"}],
+            tags=[],
+            authors=[],
+        ),
+        article=current,
+    )

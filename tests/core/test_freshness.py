@@ -11,9 +11,7 @@ import urllib.request
 
 import pytest
 
-from manchette.news.models import ArticlePage
-from manchette.news.services import ArticleData, article_save
-from tests.core.conftest import nginx_front, nginx_installed
+from tests.core.conftest import nginx_front, nginx_installed, republish
 from tests.factories import ArticlePageFactory
 
 # Serialized rollback puts back Wagtail's root page, which the flush removes.
@@ -73,19 +71,8 @@ def test_each_publish_is_visible_to_the_next_reader_under_load(
         thread.start()
     try:
         for number in range(1, 6):
-            current = ArticlePage.objects.get(pk=article.pk)
             title = f"Titre corrigé numéro {number}"
-            article_save(
-                section=current.section,
-                data=ArticleData(
-                    title=title,
-                    summary=current.summary,
-                    body=[{"type": "paragraph", "value": "<p>Corps.</p>"}],
-                    tags=[],
-                    authors=[],
-                ),
-                article=current,
-            )
+            republish(article, title)
             for url in pages:
                 # No grace period: nginx serves these pages from the files the
                 # app writes, and a file written by a render that started

@@ -18,10 +18,8 @@ from django.test import Client
 
 from manchette.core import cache as page_cache
 from manchette.core.middleware import file_headers_match, page_file_headers
-from manchette.news.models import ArticlePage
-from manchette.news.services import ArticleData, article_save
 from manchette.newsletter.models import Subscriber
-from tests.core.conftest import nginx_front, nginx_installed
+from tests.core.conftest import nginx_front, nginx_installed, republish
 from tests.factories import ArticlePageFactory
 
 # Headers that differ between two answers for reasons other than the page.
@@ -48,21 +46,6 @@ def fetch(url: str, headers: dict | None = None, data: bytes | None = None):
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
-
-
-def republish(article, title: str):
-    current = ArticlePage.objects.get(pk=article.pk)
-    article_save(
-        section=current.section,
-        data=ArticleData(
-            title=title,
-            summary=current.summary,
-            body=[{"type": "paragraph", "value": "<p>Corps.</p>"}],
-            tags=[],
-            authors=[],
-        ),
-        article=current,
-    )
 
 
 @pytest.fixture
