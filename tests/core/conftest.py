@@ -36,6 +36,11 @@ def nginx_front(live_server, settings):
     """
     var_dir = Path(tempfile.mkdtemp(prefix="manchette-nginx-"))
     var_dir.chmod(0o755)
+    # What collectstatic gives make serve, for the pages readers see (csrf.js).
+    settings.STATIC_ROOT = var_dir / "static"
+    shutil.copytree(
+        Path(settings.BASE_DIR) / "manchette" / "static", var_dir / "static"
+    )
     port = free_port()
     conf = prepare_nginx(
         var_dir,

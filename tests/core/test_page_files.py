@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from manchette.core import cache as page_cache
 from manchette.core.middleware import file_headers_match, page_file_headers
@@ -327,3 +328,53 @@ def test_readers_of_a_page_being_rendered_wait_for_its_copy(
     assert response["X-Page-Cache"] == "miss"
     # The mark is let go after the render.
     assert cache.get(page_cache.render_key(article.url)) is None
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_forms_on_a_page_served_from_its_file_work_in_a_browser(
+    nginx, section, settings, page
+):
+    """Chromium reads the article from nginx's file, and its comment and
+    newsletter forms still pass CSRF and show the reader's own answers.
+    """
+    from playwright.sync_api import expect
+
+    settings.MANCHETTE_COMMENTS_MIN_SECONDS = 1
+    article = ArticlePageFactory(
+        title="La ville inaugure sa médiathèque", published_at=timezone.now()
+    )
+    url = nginx.url + article.url
+    fetch(url)
+    assert fetch(url)[1]["X-Cache"] == "HIT"
+
+    response = page.goto(url)
+    assert response.headers["x-cache"] == "HIT"
+    page.get_by_role("button", name="Poster commentaire").click()
+    form = page.locator("#commentform")
+    expect(form).to_contain_text("Écrivez votre commentaire.")
+    expect(form).to_contain_text("Indiquez votre nom.")
+
+    form.get_by_role("textbox", name="Commentaire").fill("Enfin ouverte le dimanche !")
+    form.get_by_role("textbox", name="Nom", exact=True).fill("Yasmine")
+    form.get_by_role("textbox", name="E-mail", exact=True).fill("yasmine@example.org")
+    page.wait_for_timeout(1100)
+    page.get_by_role("button", name="Poster commentaire").click()
+    expect(page.get_by_role("status")).to_contain_text("en attente de modération")
+
+    page.fill("#newsletter-email", "lectrice@example.org")
+    page.check(".newsletter-box__form input[name=consent]")
+    page.wait_for_function(
+        "document.querySelector('.newsletter-box__form "
+        "input[name=csrfmiddlewaretoken]').value !== ''"
+    )
+    with page.expect_navigation():
+        page.click(".newsletter-box__form button[type=submit]")
+    assert "Si cette adresse peut recevoir la newsletter" in page.content()
+    assert Subscriber.objects.filter(email="lectrice@example.org").exists()
+
+    # Nothing of this reader reached the shared copy.
+    status, headers, body = fetch(url)
+    assert headers["X-Cache"] == "HIT"
+    for personal in ("Yasmine", "yasmine@example.org", "en attente de modération"):
+        assert personal not in body.decode()
