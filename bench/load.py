@@ -9,7 +9,8 @@ caching proxy (8100) in front of the app server (granian, or gunicorn with
 with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving a
 static copy of the article's HTML (8103). Measures, each for ``--duration``
 seconds: (a) the static copy, the limit of this machine; (b) the article
-through the proxy; (c) the article from Django's cache, no proxy; (d) the
+through the proxy (nginx answers from the page file the app wrote, as under
+``make serve``); (c) the article from Django's cache, no proxy; (d) the
 uncached article; (e) home and section pages, through the proxy and uncached.
 Prints requests/s, p50, p99 and the ratio to (a), and for the uncached
 scenarios the CPU time per request of the app processes and of PostgreSQL
