@@ -66,26 +66,28 @@ def normalize_path(url: str) -> str:
     return path if path.startswith("/") else "/" + path
 
 
+def _digest(text: str) -> str:
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
 def page_key(path: str, query: str = "", version: str = "") -> str:
     """Return the cache key of a page; query-string variants carry the path's version."""
-    digest = hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
     if not query:
-        return f"page:{digest}"
-    query_digest = hashlib.md5(query.encode(), usedforsecurity=False).hexdigest()
-    return f"page:{digest}:{version}:{query_digest}"
+        return f"page:{_digest(path)}"
+    return f"page:{_digest(path)}:{version}:{_digest(query)}"
 
 
 def version_key(path: str) -> str:
-    return "pagever:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+    return "pagever:" + _digest(path)
 
 
 def render_key(path: str) -> str:
     """Return the key held while one request renders ``path`` for the others."""
-    return "pagerender:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+    return "pagerender:" + _digest(path)
 
 
 def purged_key(path: str) -> str:
-    return "pagepurged:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+    return "pagepurged:" + _digest(path)
 
 
 def purged_since(path: str, started: float) -> bool:
@@ -300,7 +302,7 @@ def page_file(path: str) -> Path | None:
 
 
 def _file_mtime_key(path: str) -> str:
-    return "pagefile:" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()
+    return "pagefile:" + _digest(path)
 
 
 def write_page_file(path: str, content: bytes, *, started: float) -> bool:

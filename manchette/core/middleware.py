@@ -67,12 +67,17 @@ def page_file_headers() -> dict[str, str]:
     whose response has any other header, or another value, is not written as
     a file (``file_headers_match``), so a file never answers differently.
     """
+    return {**_page_headers(), **_security_headers()}
+
+
+def _page_headers() -> dict[str, str]:
+    """Return the headers a public page has when the page cache sees it."""
     headers = {"Cache-Control": cache_control()}
     if "django.middleware.clickjacking.XFrameOptionsMiddleware" in settings.MIDDLEWARE:
         headers["X-Frame-Options"] = settings.X_FRAME_OPTIONS
     if "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE:
         headers["Content-Language"] = settings.LANGUAGE_CODE
-    return {**headers, **_security_headers()}
+    return headers
 
 
 def _security_headers() -> dict[str, str]:
@@ -120,13 +125,7 @@ def file_headers_match(headers) -> bool:
         return False
     if own.pop("vary", "accept-encoding").lower() != "accept-encoding":
         return False
-    security = {name.lower() for name in _security_headers()}
-    expected = {
-        name.lower(): value
-        for name, value in page_file_headers().items()
-        if name.lower() not in security
-    }
-    return own == expected
+    return own == {name.lower(): value for name, value in _page_headers().items()}
 
 
 def _answered(request, response, state: str):
