@@ -1,5 +1,6 @@
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,13 @@ from django.conf import settings
 from tests.factories import section_get
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def free_port() -> int:
+    """Return a loopback TCP port nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture(autouse=True)

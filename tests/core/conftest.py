@@ -14,14 +14,9 @@ from manchette.core.management.commands.serve_site import (
 )
 from manchette.news.models import ArticlePage
 from manchette.news.services import ArticleData, article_save
+from tests.conftest import free_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def nginx_installed() -> bool:

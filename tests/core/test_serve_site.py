@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from manchette.core.management.commands.serve_site import PURGE_MODULE
-from tests.core.conftest import free_port
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,12 +2,13 @@
 
 import asyncio
 import email
-import socket
 import threading
 from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from tests.conftest import free_port
 
 
 class Sink:
@@ -43,12 +44,6 @@ class Sink:
 
     def to(self, address):
         return [m for m in self.messages if address in m["to"]]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -254,7 +254,7 @@ def test_unreachable_server_is_a_clear_error_then_the_rerun_sends(
 ):
     from django.core.management.base import CommandError
 
-    from tests.newsletter.conftest import free_port
+    from tests.conftest import free_port
 
     subscribers("a@example.com")
     port = settings.EMAIL_PORT
