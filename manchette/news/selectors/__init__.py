@@ -34,8 +34,8 @@ from manchette.core.prepared import Ints, PreparedQuery
 from manchette.core.privacy import any_view_restriction
 from manchette.core.sites import state
 
-from .metadata import locale_codes
-from .models import (
+from ..metadata import locale_codes
+from ..models import (
     ArticlePage,
     ArticlePageAuthor,
     ArticlePageRelated,
