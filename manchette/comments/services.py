@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from manchette.core.cache import purge_for
+from manchette.core.pagecache import invalidate
 from manchette.news.models import ArticlePage
 
 from .models import Comment, CommentSettings
@@ -60,8 +60,7 @@ def comment_count_refresh(article: ArticlePage | int) -> int:
     if isinstance(article, ArticlePage):
         article.comment_count = count
     # The article shows its comments and every card of it shows the count.
-    for live in ArticlePage.objects.filter(pk=article_id):
-        purge_for(live)
+    invalidate(f"article:{article_id}", "site")
     return count
 
 
@@ -82,8 +81,7 @@ def comment_counts_refresh(article_ids: Iterable[int]) -> None:
     ArticlePage.objects.filter(pk__in=article_ids).update(
         comment_count=Coalesce(Subquery(approved), 0)
     )
-    for article in ArticlePage.objects.filter(pk__in=article_ids):
-        purge_for(article)
+    invalidate([f"article:{pk}" for pk in article_ids], "site")
 
 
 def comment_status_decide(

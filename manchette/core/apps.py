@@ -12,3 +12,4 @@ class CoreConfig(AppConfig):
             sites,  # noqa: F401 - same.
             tasks,  # noqa: F401
         )
+        from .pagecache import pages  # noqa: F401 - connects the page invalidations.

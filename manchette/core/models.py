@@ -85,24 +85,3 @@ class SocialLink(Orderable):
     @property
     def display_name(self) -> str:
         return self.label or self.get_network_display()
-
-
-class PageLink(models.Model):
-    """A cached page (``page``) links to ``target``: purging ``target`` purges it too.
-
-    Written when a page enters the cache, deleted when it leaves; it lets a change
-    to an article reach every list, "Lire aussi" and related box that shows it.
-    """
-
-    page = models.CharField(max_length=400, db_index=True)
-    target = models.CharField(max_length=400, db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "target"], name="core_pagelink_unique"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.page} → {self.target}"

@@ -1,11 +1,5 @@
 from wagtail import hooks
 
-from .middleware import mark_cacheable
-from .privacy import any_view_restriction
+from .pagecache.pages import tag_served_page
 
-
-@hooks.register("before_serve_page")
-def mark_public_page_cacheable(page, request, serve_args, serve_kwargs):
-    """Let the page cache keep a page every anonymous reader may see."""
-    if not any_view_restriction() or not page.get_view_restrictions().exists():
-        mark_cacheable(request, last_modified=page.last_published_at)
+hooks.register("before_serve_page", tag_served_page)

@@ -1713,7 +1713,7 @@ def _after_import(importer: "_WxrImport") -> None:
     every cached page and the navigation, since lists, sections and menus may all
     have changed.
     """
-    from manchette.core.cache import purge_everything
+    from manchette.core.pagecache import invalidate
     from manchette.core.sites import state
     from manchette.news.selectors import NAV_CACHE_KEY
 
@@ -1724,4 +1724,4 @@ def _after_import(importer: "_WxrImport") -> None:
         enqueue_pages_imported(importer.written_pages)
     if any(report.created.values()) or any(report.updated.values()):
         state.delete(NAV_CACHE_KEY)
-        purge_everything()
+        invalidate("site")

@@ -78,8 +78,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the database: see manchette/core/pagecache/versions.py.
+    "manchette.core.pagecache.middleware.PageCacheMiddleware",
     "manchette.core.sites.SiteMiddleware",
-    "manchette.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -348,45 +349,37 @@ MANCHETTE_DKIM_SELECTOR = os.environ.get("MANCHETTE_DKIM_SELECTOR", "")
 MANCHETTE_DKIM_PRIVATE_KEY = os.environ.get("MANCHETTE_DKIM_PRIVATE_KEY", "")
 # End of newsletter.
 # Page cache -------------------------------------------------------------------
-# Two levels: the caching proxy (deploy/nginx/) and Django's "pages" cache,
-# shared by every worker (files under var/, or Redis with REDIS_URL).
-# MANCHETTE_PAGE_CACHE=off turns both off (the proxy keeps only what Django
-# marks public, so it stops caching too).
+# One shared HTTP cache (Varnish, deploy/varnish/) keeps public pages, purged
+# by tag (manchette/core/pagecache/). MANCHETTE_PAGE_CACHE=off marks no page
+# shareable, so nothing is kept.
 MANCHETTE_PAGE_CACHE = os.environ.get("MANCHETTE_PAGE_CACHE", "on").lower() not in {
     "0",
     "off",
     "false",
     "no",
 }
+# Browsers keep a page briefly (max-age); the shared cache long (s-maxage),
+# since every change purges what it touches.
 MANCHETTE_PAGE_CACHE_MAX_AGE = int(os.environ.get("MANCHETTE_PAGE_CACHE_MAX_AGE", "30"))
 MANCHETTE_PAGE_CACHE_S_MAXAGE = int(
-    os.environ.get("MANCHETTE_PAGE_CACHE_S_MAXAGE", "600")
+    os.environ.get("MANCHETTE_PAGE_CACHE_S_MAXAGE", "3600")
 )
 MANCHETTE_PAGE_CACHE_STALE = int(os.environ.get("MANCHETTE_PAGE_CACHE_STALE", "30"))
-MANCHETTE_PAGE_CACHE_TIMEOUT = int(
-    os.environ.get("MANCHETTE_PAGE_CACHE_TIMEOUT", "3600")
-)
 # Cards and comments kept rendered in each process, keyed by everything they
 # show, so never stale (manchette/core/fragments.py): entries, 0 = off.
 MANCHETTE_FRAGMENT_MEMO = int(os.environ.get("MANCHETTE_FRAGMENT_MEMO", "4000"))
-# Where purges go: the caching proxy, e.g. http://127.0.0.1:8000 (make serve sets it).
-MANCHETTE_PROXY_PURGE_URL = os.environ.get("MANCHETTE_PROXY_PURGE_URL", "")
-# Where the app writes HTML pages for nginx to serve as static files (make
-# serve: var/nginx/pages). Purges delete them from any process of this
-# machine, so a command run beside make serve finds the folder by default.
-_PAGE_FILES_DEFAULT = VAR_DIR / "nginx" / "pages"
-MANCHETTE_PAGE_FILES_DIR = os.environ.get(
-    "MANCHETTE_PAGE_FILES_DIR",
-    str(_PAGE_FILES_DEFAULT) if _PAGE_FILES_DEFAULT.is_dir() else "",
-)
-CACHES["pages"] = (
-    {**CACHES["default"], "KEY_PREFIX": f"manchette-pages-{_DATABASE_TAG}"}
-    if REDIS_URL
-    else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache" / "pages"),
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-        "KEY_PREFIX": f"manchette-pages-{_DATABASE_TAG}",
-    }
+# Response headers that name a page's tags: "xkey" for Varnish, plus the
+# CDN's own: Surrogate-Key (Fastly), Cache-Tag (Cloudflare), Edge-Cache-Tag
+# (Akamai). Comma-separated.
+MANCHETTE_CACHE_TAG_HEADERS = env_list("MANCHETTE_CACHE_TAG_HEADERS", "xkey")
+# The Varnish nodes to purge (PURGE with an xkey header), comma-separated;
+# make serve sets its own.
+MANCHETTE_CACHE_PURGE_URLS = env_list("MANCHETTE_CACHE_PURGE_URLS", "")
+# A CDN's purge-by-tag endpoint (POST {"surrogate_keys": [...]}, as Fastly's
+# https://api.fastly.com/service/<id>/purge), and its token and header.
+MANCHETTE_CDN_PURGE_URL = os.environ.get("MANCHETTE_CDN_PURGE_URL", "")
+MANCHETTE_CDN_PURGE_TOKEN = os.environ.get("MANCHETTE_CDN_PURGE_TOKEN", "")
+MANCHETTE_CDN_PURGE_AUTH_HEADER = os.environ.get(
+    "MANCHETTE_CDN_PURGE_AUTH_HEADER", "Fastly-Key"
 )
 # End of page cache -------------------------------------------------------------

@@ -1,68 +1,147 @@
+import json
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
+import urllib.request
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
-from manchette.core.management.commands.serve_site import (
-    PURGE_MODULE,
-    prepare_nginx,
-    render_nginx_conf,
+import pytest
+
+from manchette.core.pagecache.varnish import (
+    prepare_varnish,
+    render_vcl,
+    varnishd_command,
+    xkey_installed,
 )
 from manchette.news.models import ArticlePage
 from manchette.news.services import ArticleData, article_save
 from tests.conftest import free_port
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+needs_varnish = pytest.mark.skipif(
+    not xkey_installed(),
+    reason="Varnish with vmod xkey is not installed (make test installs the "
+    "varnish and varnish-modules packages)",
+)
 
 
-def nginx_installed() -> bool:
-    return Path(NGINX).exists() and PURGE_MODULE.exists()
+class _RecordingHandler(BaseHTTPRequestHandler):
+    def do_POST(self):  # noqa: N802 - http.server's name.
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.server.received.append(
+            {
+                "path": self.path,
+                "headers": dict(self.headers),
+                "keys": json.loads(body)["surrogate_keys"],
+            }
+        )
+        payload = b'{"status": "ok"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
 
 
 @contextmanager
-def nginx_front(live_server, settings):
-    """Run the project's nginx (caching proxy, page files) in front of the live
-    server, and point the purges and the page files at it; yield its ``url``
-    and ``pages`` folder.
+def cdn_stand_in():
+    """Run a local HTTP server standing in for a CDN's purge-by-tag API; yield it
+    (``url``; ``received``: one dict per request, ``keys`` the tags purged).
     """
-    var_dir = Path(tempfile.mkdtemp(prefix="manchette-nginx-"))
-    var_dir.chmod(0o755)
-    # What collectstatic gives make serve, for the pages readers see (csrf.js).
-    settings.STATIC_ROOT = var_dir / "static"
-    shutil.copytree(
-        Path(settings.BASE_DIR) / "manchette" / "static", var_dir / "static"
-    )
-    port = free_port()
-    conf = prepare_nginx(
-        var_dir,
-        render_nginx_conf(
-            listen=f"127.0.0.1:{port}",
-            app_address=live_server.url.removeprefix("http://"),
-            var_dir=var_dir,
-            nginx_workers="1",
-        ),
-    )
-    process = subprocess.Popen(
-        [NGINX, "-p", str(var_dir), "-c", str(conf), "-g", "daemon off;"]
-    )
-    settings.MANCHETTE_PROXY_PURGE_URL = f"http://127.0.0.1:{port}"
-    settings.MANCHETTE_PAGE_FILES_DIR = str(var_dir / "pages")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _RecordingHandler)
+    server.received = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
     try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", pages=var_dir / "pages")
+        yield SimpleNamespace(
+            url=f"http://127.0.0.1:{server.server_address[1]}/service/test/purge",
+            received=server.received,
+            tags=lambda: {key for item in server.received for key in item["keys"]},
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def purges(settings):
+    """Point the CDN purges at a local stand-in; return it (``tags()``: all purged)."""
+    with cdn_stand_in() as cdn:
+        settings.MANCHETTE_CDN_PURGE_URL = cdn.url
+        settings.MANCHETTE_CDN_PURGE_TOKEN = "test-token"
+        yield cdn
+
+
+def wait_for_port(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listens on port {port}")
+
+
+@contextmanager
+def varnish(apps: list[str], *, files: str = ""):
+    """Run the project's Varnish (deploy/varnish/) in front of ``apps``; yield its
+    ``url`` and ``purge`` (the URL the app servers purge).
+    """
+    var_dir = Path(tempfile.mkdtemp(prefix="manchette-varnish-"))
+    port = free_port()
+    vcl = prepare_varnish(var_dir, render_vcl(apps, files=files))
+    process = subprocess.Popen(
+        varnishd_command(
+            var_dir, vcl, listen=f"127.0.0.1:{port}", storage="malloc,64m"
+        ),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        url = f"http://127.0.0.1:{port}"
+        yield SimpleNamespace(url=url, purge=url, process=process)
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=15)
         shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def purge_all(url: str) -> None:
+    """Purge every page (they all carry ``site``) from the Varnish at ``url``."""
+    request = urllib.request.Request(
+        url + "/", method="PURGE", headers={"xkey": "site"}
+    )
+    urllib.request.urlopen(request, timeout=5).close()
+
+
+@pytest.fixture(scope="session")
+def _session_varnish(live_server):
+    if not xkey_installed():
+        pytest.skip(
+            "Varnish with vmod xkey is not installed (make test installs the "
+            "varnish and varnish-modules packages)"
+        )
+    with varnish([live_server.url.removeprefix("http://")]) as front:
+        yield front
+
+
+@pytest.fixture
+def varnish_front(_session_varnish, settings):
+    """Varnish in front of the live server, empty, purged by the app; yield it."""
+    purge_all(_session_varnish.url)
+    settings.MANCHETTE_CACHE_PURGE_URLS = [_session_varnish.purge]
+    yield _session_varnish
+    purge_all(_session_varnish.url)
 
 
 def republish(article, title: str) -> None:

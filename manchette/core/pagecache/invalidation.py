@@ -6,15 +6,36 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from . import versions
+from .backends import purge_tiers
+
 logger = logging.getLogger("manchette.pagecache")
 
 _pending = threading.local()
 
 
+class _Batch:
+    """The tags invalidated during one transaction, purged once when it commits."""
+
+    def __init__(self):
+        self.tags: set[str] = set()
+        self.done = False
+
+    def flush(self) -> None:
+        # Every invalidate() of the transaction registered this; the first
+        # call purges everything, the others find nothing left to do.
+        if self.done:
+            return
+        self.done = True
+        if self.tags:
+            purge_tags(self.tags)
+
+
 def invalidate(*tags: str | Iterable[str]) -> None:
     """Purge every stored response carrying one of ``tags`` after commit, once.
 
-    Several calls inside one transaction are merged into one purge.
+    Several calls inside one transaction are merged into one purge. Outside a
+    transaction the purge runs now, before this function returns.
     """
     names: set[str] = set()
     for tag in tags:
@@ -24,22 +45,31 @@ def invalidate(*tags: str | Iterable[str]) -> None:
             names.update(tag)
     if not names:
         return
-    queued = getattr(_pending, "tags", None)
-    if queued is None:
-        queued = _pending.tags = set()
-    queued.update(names)
-    # Every call registers a flush; the first one to run drains the set, so the
-    # tags of one transaction are purged together and the later flushes are no-ops.
-    transaction.on_commit(_flush)
+    if not transaction.get_connection().in_atomic_block:
+        # A batch still open here belonged to a transaction rolled back.
+        _pending.batch = None
+        purge_tags(names)
+        return
+    batch = getattr(_pending, "batch", None)
+    if batch is None or batch.done:
+        batch = _pending.batch = _Batch()
+    batch.tags.update(names)
+    transaction.on_commit(batch.flush)
 
 
-def _flush() -> None:
-    tags = getattr(_pending, "tags", None) or set()
-    _pending.tags = set()
-    if tags:
-        purge_tags(tags)
+def purge_tags(tags: Iterable[str]) -> None:
+    """Purge ``tags`` from every configured cache tier now.
 
-
-def purge_tags(tags: set[str]) -> None:
-    """Purge ``tags`` from every configured cache tier now."""
-    logger.debug("purge %s", sorted(tags))
+    The versions move first: from then on no render that started earlier is
+    stored, so the purge that follows cannot be overtaken by an old page.
+    """
+    tags = set(tags)
+    try:
+        sequence = versions.bump(tags)
+    except Exception:
+        # The change is committed; a cache that cannot be reached must not
+        # turn the editor's save into an error. The purge below still runs.
+        logger.exception("Could not record the new versions of %s", sorted(tags))
+        sequence = versions.now_sequence()
+    logger.debug("purge %s (sequence %s)", sorted(tags), sequence)
+    purge_tiers(tags, sequence)
