@@ -31,7 +31,7 @@ needs_varnish = pytest.mark.skipif(
 
 
 class _RecordingHandler(BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802 - http.server's name.
+    def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         self.server.received.append(
             {

@@ -7,9 +7,12 @@ when it ends, a tag whose version is above that number was invalidated while
 the page was being rendered (``moved_since``), so the page may show what the
 invalidation was about, and it is not stored anywhere.
 
-The counter starts at the current time in microseconds, so that it only grows
-even if the cache loses it (eviction, a flushed Redis): a fresh start is
-always above every number handed out before (docs/decisions.md).
+The counter starts at the current time in units of 10 microseconds, so that it
+only grows even if the cache loses it (eviction, a flushed Redis): a fresh
+start is above every number handed out before unless invalidations ran faster
+than 100,000 a second (docs/decisions.md). The unit keeps the numbers within
+15 digits, the range of Varnish's integers (deploy/varnish/default.vcl
+compares them too).
 """
 
 import time
@@ -34,7 +37,8 @@ def _tag_key(tag: str) -> str:
 
 
 def now_sequence() -> int:
-    return time.time_ns() // 1000
+    """Return the clock in units of 10 µs: where a new counter starts."""
+    return time.time_ns() // 10_000
 
 
 def current_sequence() -> int:
