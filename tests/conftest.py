@@ -8,6 +8,9 @@ from django.conf import settings
 
 from tests.factories import section_get
 
+# The page cache's stand-in CDN (``purges``) for every app's tests.
+pytest_plugins = ["tests.pagecache"]
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 

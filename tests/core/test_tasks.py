@@ -6,7 +6,6 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-import manchette.core.cache as page_cache_module
 from manchette.core.tasks import (
     revision_publish_if_due,
     scheduled_publish_due,
@@ -14,14 +13,9 @@ from manchette.core.tasks import (
 )
 from manchette.news.models import ArticlePage
 from tests.factories import ArticlePageFactory
+from tests.pagecache import shown_tags
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _commit_free_purges(monkeypatch):
-    """Tests never commit, so purges never replace their pending marks: shorten them."""
-    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
 
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -66,13 +60,12 @@ def test_scheduling_enqueues_a_publication_at_go_live_time(
 
 
 def test_worker_publishes_a_due_article_and_purges_its_lists(
-    section, settings, django_capture_on_commit_callbacks
+    section, settings, purges, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DB_TASKS
     article = ArticlePageFactory(publish=False)
+    shown = shown_tags("/politique/")
     reader = Client()
-    reader.get("/politique/")
-    assert reader.get("/politique/")["X-Page-Cache"] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
         schedule(article, timezone.now() + timedelta(seconds=1))
     time.sleep(1.1)
@@ -80,6 +73,7 @@ def test_worker_publishes_a_due_article_and_purges_its_lists(
         run_due_tasks()
     article = ArticlePage.objects.get(pk=article.pk)
     assert article.live
+    assert shown & purges.tags()
     assert article.url in reader.get("/politique/").content.decode()
 
 
