@@ -41,7 +41,7 @@ run: seed
 worker: $(STATE)/venv
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
-test: $(STATE)/venv $(STATE)/browsers $(STATE)/nginx
+test: $(STATE)/venv $(STATE)/browsers $(STATE)/nginx $(STATE)/varnish
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=manchette.settings.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -70,19 +70,28 @@ clean:
 	rm -rf $(STATE) $(VENV) var/db.sqlite3*
 
 # Page cache: `make serve` runs the production shape on one machine: Debian's
-# nginx (caching proxy with the cache-purge module, static files) in front of
-# gunicorn, plus the task worker. Everything nginx writes stays under var/nginx/.
+# Varnish with vmod xkey (the page cache, purged by tag) in front of granian
+# and of nginx (static files and media), plus the task worker. Everything
+# they write stays under var/varnish/ and var/nginx/.
 $(STATE)/nginx:
-	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ]; then \
-		echo "Installing Debian's nginx and its cache-purge module"; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-cache-purge >/dev/null) \
-		|| { echo "Could not install nginx: run 'sudo apt-get install nginx libnginx-mod-http-cache-purge' and retry."; exit 1; }; \
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+		echo "Installing Debian's nginx"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) \
+		|| { echo "Could not install nginx: run 'sudo apt-get install nginx' and retry."; exit 1; }; \
 	fi
 	mkdir -p $(STATE) && touch $@
 
-proxy: $(STATE)/nginx
+$(STATE)/varnish:
+	@if [ ! -x /usr/sbin/varnishd ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then \
+		echo "Installing Debian's varnish and varnish-modules (vmod xkey)"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null) \
+		|| { echo "Could not install Varnish: run 'sudo apt-get install varnish varnish-modules' and retry."; exit 1; }; \
+	fi
+	mkdir -p $(STATE) && touch $@
 
-serve: seed $(STATE)/nginx
+proxy: $(STATE)/nginx $(STATE)/varnish
+
+serve: seed $(STATE)/nginx $(STATE)/varnish
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=false $(BIN)/python manage.py schedule_sweep
 	DEBUG=false $(BIN)/python manage.py serve_site --host 127.0.0.1 --port 8000

@@ -200,6 +200,8 @@ class Command(BaseCommand):
             [
                 varnish[0],
                 "-C",
+                "-j",
+                "none",
                 "-n",
                 str(varnish_dir.resolve() / "work"),
                 "-f",
