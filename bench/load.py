@@ -1,23 +1,25 @@
 """Load-test one article, the home page and a section with wrk, on loopback.
 
     .venv/bin/python bench/load.py [--database-url URL] [--duration 10] \
-        [--connections 32] [--freshness 60]
+        [--connections 32] [--rounds 3] [--freshness 60]
 
-Starts its own processes on ports 8100-8103 (stopped at the end): nginx as the
-caching proxy (8100) in front of the app server (granian, or gunicorn with
+Starts its own processes on ports 8100-8104 (stopped at the end): Varnish as
+under ``make serve`` (8100: deploy/varnish/, vmod xkey, one thread pool,
+trimmed log) in front of the app server (granian, or gunicorn with
 ``--server gunicorn``) with the page cache on (8101), a second app server
-with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving a
-static copy of the article's HTML (8103). Measures, each for ``--duration``
-seconds: (a) the static copy, the limit of this machine; (b) the article
-through the proxy (nginx answers from the page file the app wrote, as under
-``make serve``); (c) the article from Django's cache, no proxy; (d) the
-uncached article; (e) home and section pages, through the proxy and uncached.
-Prints requests/s, p50, p99 and the ratio to (a), and for the uncached
+with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving the bytes
+Varnish serves for the article as a static file (8103). Measures, each for
+``--duration`` seconds: (a) the static copy, the limit of this machine, and
+(b) the article through Varnish, interleaved ``--rounds`` times (a, b, a,
+b…) so that both see the same machine; (d) the uncached article; (e) home
+and section pages, through Varnish and uncached. Prints requests/s, p50, p99
+and the ratio to (a) (per round and the median), and for the uncached
 scenarios the CPU time per request of the app processes and of PostgreSQL
 (read from /proc; SQLite's share is in the app's). With ``--freshness N``, an
 editor republishes the article every second for N seconds while wrk loads it
-through the proxy, and each publish is followed by an anonymous GET that must
-show the new title.
+through Varnish; a reader polls the article through Varnish from when each
+publish starts until it shows the new title (publish-to-fresh time, p50 and
+p95), and a read right after each publish returns must show it (stale reads).
 """
 
 import argparse
@@ -160,23 +162,22 @@ def main() -> None:
     parser.add_argument(
         "--threads", type=int, default=0, help="granian threads per worker"
     )
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--freshness", type=int, default=0)
     parser.add_argument("--only", default="abcde", help="scenarios to run, e.g. 'ab'")
     args = parser.parse_args()
 
     var = OUT / "var"
     shutil.rmtree(var / "cache", ignore_errors=True)
-    shutil.rmtree(var / "nginx" / "cache", ignore_errors=True)
-    shutil.rmtree(var / "nginx" / "pages", ignore_errors=True)
-    (var / "nginx").mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(var / "varnish", ignore_errors=True)
+    (var / "nginx" / "tmp").mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "manchette.settings.dev",
         "DEBUG": "false",
         "DATABASE_URL": args.database_url,
         "MANCHETTE_VAR_DIR": str(var),
-        "MANCHETTE_PROXY_PURGE_URL": f"http://127.0.0.1:{PROXY}",
-        "MANCHETTE_PAGE_FILES_DIR": str(var / "nginx" / "pages"),
+        "MANCHETTE_CACHE_PURGE_URLS": f"http://127.0.0.1:{PROXY}",
         "STATIC_ROOT": str(OUT / "static"),
     }
     os.environ.update(env)
@@ -188,8 +189,11 @@ def main() -> None:
     from manchette.core.management.commands.serve_site import (
         app_server_command,
         default_workers,
-        prepare_nginx,
-        render_nginx_conf,
+    )
+    from manchette.core.pagecache.varnish import (
+        prepare_varnish,
+        render_vcl,
+        varnishd_command,
     )
 
     args.workers = args.workers or default_workers(args.server)
@@ -203,14 +207,8 @@ def main() -> None:
     print(f"Article {article_path} (section {section_path})")
 
     nginx_var = var / "nginx"
-    conf = prepare_nginx(
-        nginx_var,
-        render_nginx_conf(
-            listen=f"127.0.0.1:{PROXY}",
-            app_address=f"127.0.0.1:{APP}",
-            var_dir=nginx_var,
-        ),
-    )
+    varnish_var = var / "varnish"
+    vcl = prepare_varnish(varnish_var, render_vcl([f"127.0.0.1:{APP}"]))
     static_root = OUT / "static-copy"
     static_root.mkdir(parents=True, exist_ok=True)
     static_conf_path = nginx_var / "static.conf"
@@ -224,15 +222,7 @@ def main() -> None:
 
     specs = {
         "proxy": (
-            [
-                shutil.which("nginx") or "/usr/sbin/nginx",
-                "-p",
-                str(nginx_var),
-                "-c",
-                str(conf),
-                "-g",
-                "daemon off;",
-            ],
+            varnishd_command(varnish_var, vcl, listen=f"127.0.0.1:{PROXY}"),
             env,
         ),
         "static": (
@@ -258,18 +248,26 @@ def main() -> None:
     try:
         for port in (APP, APP_OFF, PROXY):
             wait_for(f"http://127.0.0.1:{port}{article_path}")
-        html = urllib.request.urlopen(f"http://127.0.0.1:{APP}{article_path}").read()
+        # The bytes Varnish serves for the article, as a static file.
+        html = urllib.request.urlopen(f"http://127.0.0.1:{PROXY}{article_path}").read()
         (static_root / "article.html").write_bytes(html)
         wait_for(f"http://127.0.0.1:{STATIC}/article.html")
 
+        static_url = f"http://127.0.0.1:{STATIC}/article.html"
+        varnish_url = f"http://127.0.0.1:{PROXY}{article_path}"
+        if "a" in args.only and "b" in args.only:
+            results["interleaved"] = interleaved(
+                static_url,
+                varnish_url,
+                rounds=args.rounds,
+                duration=args.duration,
+                connections=args.connections,
+            )
         scenarios = [
-            ("a", "static copy (nginx)", f"http://127.0.0.1:{STATIC}/article.html"),
-            ("b", "article, proxy cache", f"http://127.0.0.1:{PROXY}{article_path}"),
-            ("c", "article, Django cache", f"http://127.0.0.1:{APP}{article_path}"),
             ("d", "article, uncached", f"http://127.0.0.1:{APP_OFF}{article_path}"),
-            ("e", "home, proxy cache", f"http://127.0.0.1:{PROXY}/"),
+            ("e", "home, Varnish", f"http://127.0.0.1:{PROXY}/"),
             ("e", "home, uncached", f"http://127.0.0.1:{APP_OFF}/"),
-            ("e", "section, proxy cache", f"http://127.0.0.1:{PROXY}{section_path}"),
+            ("e", "section, Varnish", f"http://127.0.0.1:{PROXY}{section_path}"),
             ("e", "section, uncached", f"http://127.0.0.1:{APP_OFF}{section_path}"),
         ]
         for key, label, url in scenarios:
@@ -308,8 +306,39 @@ def main() -> None:
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
 
 
+def interleaved(
+    static_url: str, varnish_url: str, *, rounds: int, duration: int, connections: int
+) -> dict:
+    """Load the static copy and the article through Varnish in turn, ``rounds``
+    times; return each round's figures and the median ratio.
+    """
+    urllib.request.urlopen(varnish_url).read()  # Warm the cache.
+    runs = []
+    for _ in range(rounds):
+        static = wrk(static_url, duration=duration, connections=connections)
+        cached = wrk(varnish_url, duration=duration, connections=connections)
+        runs.append(
+            {
+                "static": static,
+                "varnish": cached,
+                "ratio": cached["rps"] / static["rps"],
+            }
+        )
+    ratios = sorted(run["ratio"] for run in runs)
+    return {"runs": runs, "median_ratio": ratios[len(ratios) // 2]}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
 def freshness(article, *, duration: int, connections: int) -> dict:
-    """Republish ``article`` every second under load; count stale anonymous reads."""
+    """Republish ``article`` every second under load through Varnish; measure, from
+    a reader polling Varnish, the time from the start of each publish to the
+    first response that shows it, and count reads made after the publish
+    returned that do not show it (stale).
+    """
     from manchette.news.models import ArticlePage
     from manchette.news.services import ArticleData, article_save
 
@@ -320,11 +349,23 @@ def freshness(article, *, duration: int, connections: int) -> dict:
     )
     thread.start()
     stale = publishes = 0
+    delays = []
     deadline = time.monotonic() + duration - 1
     tick = time.monotonic()
     while time.monotonic() < deadline:
         article = ArticlePage.objects.get(pk=article.pk)
         title = f"Titre mis à jour {time.time():.3f}"
+        seen = {}
+
+        def poll(title=title, seen=seen):
+            while "at" not in seen:
+                body = urllib.request.urlopen(url).read().decode()
+                if title in body:
+                    seen["at"] = time.monotonic()
+
+        started = time.monotonic()
+        poller = threading.Thread(target=poll)
+        poller.start()
         article_save(
             section=article.section,
             data=ArticleData(
@@ -341,16 +382,36 @@ def freshness(article, *, duration: int, connections: int) -> dict:
             body = urllib.request.urlopen(target).read().decode()
             if title not in body:
                 stale += 1
-        # One publish a second, on the second (the publish and the two reads
-        # take part of it).
+        poller.join(timeout=10)
+        if "at" in seen:
+            delays.append((seen["at"] - started) * 1000)
+        # One publish a second, on the second.
         tick += 1
         time.sleep(max(0.0, tick - time.monotonic()))
     thread.join()
-    return {"publishes": publishes, "stale_reads": stale, **load}
+    return {
+        "publishes": publishes,
+        "stale_reads": stale,
+        "fresh_p50_ms": percentile(delays, 0.5),
+        "fresh_p95_ms": percentile(delays, 0.95),
+        "fresh_max_ms": max(delays, default=0.0),
+        **load,
+    }
 
 
 def report(results: dict, *, connections: int) -> None:
-    base = results.get("static copy (nginx)", {}).get("rps")
+    if "interleaved" in results:
+        print(f"\n{'round':6} {'static req/s':>13} {'Varnish req/s':>14} {'ratio':>7}")
+        for number, run in enumerate(results["interleaved"]["runs"], 1):
+            print(
+                f"{number:<6} {run['static']['rps']:>13.0f} "
+                f"{run['varnish']['rps']:>14.0f} {run['ratio']:>7.1%}"
+            )
+        print(f"median ratio {results['interleaved']['median_ratio']:.1%}")
+        runs = results["interleaved"]["runs"]
+        base = sorted(run["static"]["rps"] for run in runs)[len(runs) // 2]
+    else:
+        base = None
     print(f"\n{'scenario':28} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'/ (a)':>7}")
     for label, row in results.items():
         if not isinstance(row, dict) or "rps" not in row:
@@ -375,8 +436,10 @@ def report(results: dict, *, connections: int) -> None:
     if "freshness" in results:
         fresh = results["freshness"]
         print(
-            f"\nFreshness: {fresh['publishes']} publishes under load, "
-            f"{fresh['stale_reads']} stale reads"
+            f"\nFreshness: {fresh['publishes']} publishes under load "
+            f"({fresh['rps']:.0f} req/s), {fresh['stale_reads']} stale reads; "
+            f"publish to fresh: p50 {fresh['fresh_p50_ms']:.0f} ms, "
+            f"p95 {fresh['fresh_p95_ms']:.0f} ms, max {fresh['fresh_max_ms']:.0f} ms"
         )
     print(
         f"Worker RSS (MB): {results.get('worker_rss_mb')}  ({connections} connections)"
