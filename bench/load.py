@@ -3,7 +3,7 @@
     .venv/bin/python bench/load.py [--database-url URL] [--duration 10] \
         [--connections 32] [--rounds 3] [--freshness 60]
 
-Starts its own processes on ports 8100-8104 (stopped at the end): Varnish as
+Starts its own processes on ports 8100-8103 (``--port-base``) (stopped at the end): Varnish as
 under ``make serve`` (8100: deploy/varnish/, vmod xkey, one thread pool,
 trimmed log) in front of the app server (granian, or gunicorn with
 ``--server gunicorn``) with the page cache on (8101), a second app server
@@ -11,7 +11,9 @@ with ``MANCHETTE_PAGE_CACHE=off`` (8102), and nginx serving the bytes
 Varnish serves for the article as a static file (8103). Measures, each for
 ``--duration`` seconds: (a) the static copy, the limit of this machine, and
 (b) the article through Varnish, interleaved ``--rounds`` times (a, b, a,
-b…) so that both see the same machine; (d) the uncached article; (e) home
+b…) so that both see the same machine, both asked for gzip as browsers do
+(Varnish stores pages compressed; nginx has a compressed copy beside the
+file); (d) the uncached article; (e) home
 and section pages, through Varnish and uncached. Prints requests/s, p50, p99
 and the ratio to (a) (per round and the median), and for the uncached
 scenarios the CPU time per request of the app processes and of PostgreSQL
@@ -23,6 +25,7 @@ p95), and a read right after each publish returns must show it (stale reads).
 """
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -43,11 +46,17 @@ sys.path.insert(0, str(ROOT))
 PROXY, APP, APP_OFF, STATIC = 8100, 8101, 8102, 8103
 
 
-def wrk(url: str, *, duration: int, connections: int, threads: int = 2) -> dict:
-    """Run wrk against ``url``; return requests/s, p50 and p99 (ms) and errors."""
+def wrk(
+    url: str, *, duration: int, connections: int, threads: int = 2, gzip: bool = False
+) -> dict:
+    """Run wrk against ``url``; return requests/s, p50 and p99 (ms) and errors.
+
+    With ``gzip``, as browsers do: ``Accept-Encoding: gzip``.
+    """
     output = subprocess.run(
         [
             "wrk",
+            *(["-H", "Accept-Encoding: gzip"] if gzip else []),
             f"-t{threads}",
             f"-c{connections}",
             f"-d{duration}s",
@@ -111,6 +120,8 @@ http {{
     server {{
         listen 127.0.0.1:{STATIC} reuseport backlog=4096;
         root {root};
+        # The compressed copy beside the page, for clients that accept it.
+        gzip_static on;
     }}
 }}
 """
@@ -163,9 +174,14 @@ def main() -> None:
         "--threads", type=int, default=0, help="granian threads per worker"
     )
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--port-base", type=int, default=8100, help="first of the five ports used"
+    )
     parser.add_argument("--freshness", type=int, default=0)
     parser.add_argument("--only", default="abcde", help="scenarios to run, e.g. 'ab'")
     args = parser.parse_args()
+    global PROXY, APP, APP_OFF, STATIC
+    PROXY, APP, APP_OFF, STATIC = (args.port_base + offset for offset in range(4))
 
     var = OUT / "var"
     shutil.rmtree(var / "cache", ignore_errors=True)
@@ -251,6 +267,9 @@ def main() -> None:
         # The bytes Varnish serves for the article, as a static file.
         html = urllib.request.urlopen(f"http://127.0.0.1:{PROXY}{article_path}").read()
         (static_root / "article.html").write_bytes(html)
+        # Varnish keeps pages compressed (do_gzip) and sends them so to
+        # browsers; nginx gets the same page compressed beside it.
+        (static_root / "article.html.gz").write_bytes(gzip.compress(html, 6, mtime=0))
         wait_for(f"http://127.0.0.1:{STATIC}/article.html")
 
         static_url = f"http://127.0.0.1:{STATIC}/article.html"
@@ -315,8 +334,8 @@ def interleaved(
     urllib.request.urlopen(varnish_url).read()  # Warm the cache.
     runs = []
     for _ in range(rounds):
-        static = wrk(static_url, duration=duration, connections=connections)
-        cached = wrk(varnish_url, duration=duration, connections=connections)
+        static = wrk(static_url, duration=duration, connections=connections, gzip=True)
+        cached = wrk(varnish_url, duration=duration, connections=connections, gzip=True)
         runs.append(
             {
                 "static": static,
