@@ -196,7 +196,7 @@ class Command(BaseCommand):
         )
         varnish = varnishd_command(varnish_dir, vcl, listen=f"{host}:{port}")
         # -C compiles the VCL and exits: an error stops here, with its message.
-        subprocess.run(
+        compiled = subprocess.run(
             [
                 varnish[0],
                 "-C",
@@ -207,9 +207,11 @@ class Command(BaseCommand):
                 "-f",
                 str(vcl.resolve()),
             ],
-            check=True,
-            stdout=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
         )
+        if compiled.returncode:
+            raise CommandError(f"Varnish refused {vcl}:\n{compiled.stderr}")
         if check:
             self.stdout.write(f"nginx and Varnish configurations OK: {conf}, {vcl}")
             return
