@@ -372,9 +372,14 @@ MANCHETTE_FRAGMENT_MEMO = int(os.environ.get("MANCHETTE_FRAGMENT_MEMO", "4000"))
 # CDN's own: Surrogate-Key (Fastly), Cache-Tag (Cloudflare), Edge-Cache-Tag
 # (Akamai). Comma-separated.
 MANCHETTE_CACHE_TAG_HEADERS = env_list("MANCHETTE_CACHE_TAG_HEADERS", "xkey")
-# The Varnish nodes to purge (PURGE with an xkey header), comma-separated;
-# make serve sets its own.
-MANCHETTE_CACHE_PURGE_URLS = env_list("MANCHETTE_CACHE_PURGE_URLS", "")
+# The Varnish nodes to purge (PURGE with an xkey header), comma-separated.
+# make serve writes its own in var/varnish/purge_urls, so that a command run
+# beside it (an import, a shell) purges it too.
+_PURGE_URLS_FILE = VAR_DIR / "varnish" / "purge_urls"
+MANCHETTE_CACHE_PURGE_URLS = env_list(
+    "MANCHETTE_CACHE_PURGE_URLS",
+    _PURGE_URLS_FILE.read_text().strip() if _PURGE_URLS_FILE.is_file() else "",
+)
 # A CDN's purge-by-tag endpoint (POST {"surrogate_keys": [...]}, as Fastly's
 # https://api.fastly.com/service/<id>/purge), and its token and header.
 MANCHETTE_CDN_PURGE_URL = os.environ.get("MANCHETTE_CDN_PURGE_URL", "")

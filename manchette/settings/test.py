@@ -9,6 +9,8 @@ CACHES = {
         "LOCATION": "manchette-tests",
     },
 }
+# Tests that run Varnish point the purges at it themselves.
+MANCHETTE_CACHE_PURGE_URLS = []
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -216,9 +216,12 @@ class Command(BaseCommand):
             self.stdout.write(f"nginx and Varnish configurations OK: {conf}, {vcl}")
             return
         workers = workers or default_workers(server)
+        purge_url = f"http://127.0.0.1:{port}"
+        # For commands run beside this one (settings read it by default).
+        (varnish_dir / "purge_urls").write_text(purge_url + "\n")
         env = {
             **os.environ,
-            "MANCHETTE_CACHE_PURGE_URLS": f"http://127.0.0.1:{port}",
+            "MANCHETTE_CACHE_PURGE_URLS": purge_url,
             "DEBUG": os.environ.get("DEBUG", "false"),
         }
         env.setdefault("DJANGO_SECRET_KEY", secret_key(var))
