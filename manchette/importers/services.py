@@ -1713,9 +1713,7 @@ def _after_import(importer: "_WxrImport") -> None:
     every cached page and the navigation, since lists, sections and menus may all
     have changed.
     """
-    from manchette.core.cache import purge_everything
-    from manchette.core.sites import state
-    from manchette.news.selectors import NAV_CACHE_KEY
+    from manchette.core.pagecache import invalidate
 
     from .tasks import enqueue_pages_imported
 
@@ -1723,5 +1721,4 @@ def _after_import(importer: "_WxrImport") -> None:
     if importer.written_pages:
         enqueue_pages_imported(importer.written_pages)
     if any(report.created.values()) or any(report.updated.values()):
-        state.delete(NAV_CACHE_KEY)
-        purge_everything()
+        invalidate("site")

@@ -78,7 +78,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "manchette.core.sites.SiteMiddleware",
     "manchette.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -366,9 +365,6 @@ MANCHETTE_PAGE_CACHE_STALE = int(os.environ.get("MANCHETTE_PAGE_CACHE_STALE", "3
 MANCHETTE_PAGE_CACHE_TIMEOUT = int(
     os.environ.get("MANCHETTE_PAGE_CACHE_TIMEOUT", "3600")
 )
-# Cards and comments kept rendered in each process, keyed by everything they
-# show, so never stale (manchette/core/fragments.py): entries, 0 = off.
-MANCHETTE_FRAGMENT_MEMO = int(os.environ.get("MANCHETTE_FRAGMENT_MEMO", "4000"))
 # Where purges go: the caching proxy, e.g. http://127.0.0.1:8000 (make serve sets it).
 MANCHETTE_PROXY_PURGE_URL = os.environ.get("MANCHETTE_PROXY_PURGE_URL", "")
 # Where the app writes HTML pages for nginx to serve as static files (make

@@ -4,12 +4,8 @@ query counts and cache purges."""
 import re
 
 import pytest
-from django.test import Client
 
-import manchette.core.cache as page_cache_module
-from manchette.core.cache import urls_for
 from manchette.news.models import SectionPage
-from manchette.news.services import ArticleData, article_save
 from tests.factories import ArticlePageFactory, articles_bulk, section_get
 from tests.news.test_query_counts import count_queries
 
@@ -125,43 +121,6 @@ def test_parent_section_page_query_count_stays_flat(tree, client):
     assert small_sub <= small + 2
     article = ArticlePageFactory(section=municipales)
     assert count_queries(client, article.url) == small_article
-
-
-@pytest.fixture
-def _commit_free_purges(monkeypatch):
-    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
-
-
-@pytest.mark.usefixtures("_commit_free_purges")
-def test_a_subsection_article_purges_its_parent_sections(
-    tree, django_capture_on_commit_callbacks
-):
-    politique, elections, municipales = tree
-    article = ArticlePageFactory(section=municipales)
-    assert {"/politique/", "/politique/elections/", municipales.url} <= urls_for(
-        article
-    )
-    pages = ["/politique/", "/politique/elections/", municipales.url, "/"]
-    reader = Client()
-    for path in pages:
-        assert reader.get(path).status_code == 200
-    assert all(reader.get(path)["X-Page-Cache"] == "hit" for path in pages)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        article_save(
-            section=municipales,
-            data=ArticleData(
-                title="Titre corrigé",
-                summary=article.summary,
-                body=[{"type": "paragraph", "value": "<p>Corps.</p>"}],
-                tags=[],
-                authors=[],
-            ),
-            article=article,
-        )
-
-    assert [reader.get(path)["X-Page-Cache"] for path in pages] == ["miss"] * 4
-    assert "Titre corrigé" in reader.get("/politique/").content.decode()
 
 
 def test_home_shows_one_block_per_top_level_section_with_its_subsections(tree, client):

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from .fragments import bump_versions
+
 logger = logging.getLogger("manchette.pagecache")
 
 _pending = threading.local()
@@ -24,6 +26,8 @@ def invalidate(*tags: str | Iterable[str]) -> None:
             names.update(tag)
     if not names:
         return
+    # The fragment cache's versions are renewed at once and after the commit.
+    bump_versions(names)
     queued = getattr(_pending, "tags", None)
     if queued is None:
         queued = _pending.tags = set()
