@@ -7,6 +7,9 @@ import pytest
 from manchette.core.pagecache import invalidate
 from manchette.core.pagecache.fragments import fragment, tag_versions
 
+# invalidate() queues its purge on the database connection's commit.
+pytestmark = pytest.mark.django_db
+
 
 def test_a_fragment_is_computed_once_per_version_of_its_tags():
     computed = []
