@@ -7,7 +7,6 @@ and prefetch card renditions in one query.
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
@@ -19,23 +18,6 @@ from ..metadata import locale_codes
 from ..models import ArticlePage, ArticlePageTag
 
 CARD_RENDITIONS = ("fill-640x360|format-webp",)
-
-
-def ids_union(*querysets: QuerySet) -> RawSQL:
-    """Return one subquery yielding the ids of every ``querysets`` (each a sliced,
-    ordered ``values("pk")`` queryset), as ``UNION ALL`` of derived tables.
-
-    ``pk__in`` this union lets the database look each id up by primary key, where
-    ``pk IN (a) OR pk IN (b)`` made PostgreSQL scan every article. Django refuses
-    sliced members in ``.union()`` on SQLite; wrapping each in a derived table is
-    valid SQL on both databases.
-    """
-    parts, params = [], []
-    for number, queryset in enumerate(querysets):
-        sql, part_params = queryset.query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS ids_{number}")
-        params.extend(part_params)
-    return RawSQL(" UNION ALL ".join(parts), params)
 
 
 def public(queryset: QuerySet) -> QuerySet:

@@ -17,7 +17,6 @@ from ..models import (
 from .base import (
     article_cards,
     card_fields,
-    ids_union,
     in_locale,
     live_articles,
     live_locale_ids,
@@ -180,8 +179,10 @@ def section_blocks(
     *, per_section: int = 4, locale_id: int | None = None
 ) -> list[tuple[SectionPage, list[ArticlePage]]]:
     """Return each live top-level section with the newest ``per_section`` articles
-    of its subtree (its own and its subsections'), in two queries (plus the card
-    prefetches), however many sections and articles exist.
+    of its subtree (its own and its subsections'): the sections, one query of
+    ids per top-level section (each reads its rows through the section index,
+    where a window function would rank every article of the site), then the
+    cards, however many articles exist.
     """
     sections = list(section_list(locale_id=locale_id))
     if not sections:
@@ -195,18 +196,14 @@ def section_blocks(
         for top in tops
     }
     owner = {pk: top_pk for top_pk, pks in subtrees.items() for pk in pks}
-    # One "newest N of this section" subquery per section, ORed: each reads only
-    # its section's rows through the section index, where a window function
-    # would rank every article of the site.
     public = live_articles()
-    newest = ids_union(
-        *(
-            public.filter(section_id__in=pks)
-            .order_by("-published_at", "-pk")
-            .values("pk")[:per_section]
-            for pks in subtrees.values()
-        )
-    )
+    newest = [
+        pk
+        for pks in subtrees.values()
+        for pk in public.filter(section_id__in=pks)
+        .order_by("-published_at", "-pk")
+        .values_list("pk", flat=True)[:per_section]
+    ]
     ranked = card_fields(article_cards()).filter(pk__in=newest)
     by_section = defaultdict(list)
     for card in ranked:
