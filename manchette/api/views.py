@@ -10,8 +10,8 @@ from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from manchette.core.pagecache import add_cache_tags, page_tag
 from manchette.news import selectors
-from manchette.news.models import TagIndexPage
 
 from . import serializers as s
 
@@ -88,6 +88,12 @@ def _page(request, items, params: PageParams, serialize) -> dict:
     }
 
 
+def _tagged(request, kind: str, item, serialize):
+    """Return ``serialize(request, item)``, the response then showing ``item``."""
+    add_cache_tags(request, page_tag(kind, item.pk))
+    return serialize(request, item)
+
+
 def _locale_id(language: str) -> int:
     """Return the id of the locale of ``language``; 400 when the site has none."""
     locale_id = selectors.locale_id_for(language)
@@ -133,8 +139,13 @@ def article_list(request, filters: Query[ArticleFilters]):
         until=_start_of(filters.until + timedelta(days=1)) if filters.until else None,
         locale_id=locale_id,
     )
+    # Any article published or withdrawn may enter the list; each shown is tagged.
+    add_cache_tags(request, "listing:latest")
     return _page(
-        request, articles, filters, lambda item: s.article_summary(request, item)
+        request,
+        articles,
+        filters,
+        lambda item: _tagged(request, "article", item, s.article_summary),
     )
 
 
@@ -149,7 +160,7 @@ def article_detail(request, article_id: int):
     article = selectors.article_get_public(article_id)
     if article is None:
         raise HttpError(404, _("Cet article n’existe pas."))
-    return s.article_data(request, article)
+    return _tagged(request, "article", article, s.article_data)
 
 
 @router.get(
@@ -158,6 +169,8 @@ def article_detail(request, article_id: int):
     summary="Rubriques, dans l’ordre du site",
 )
 def section_list(request, params: Query[SectionListParams]):
+    # Sections are named in the navigation: a change of one invalidates ``site``.
+    add_cache_tags(request, "site")
     return _page(
         request,
         selectors.section_list(locale_id=_locale_id(params.language)),
@@ -179,11 +192,12 @@ def section_detail(
     section = selectors.section_get_public(slug, locale_id=_locale_id(params.language))
     if section is None:
         raise HttpError(404, _("Cette rubrique n’existe pas."))
-    return s.section_data(request, section)
+    add_cache_tags(request, "site")
+    return _tagged(request, "section", section, s.section_data)
 
 
 def _tag_index_url(request) -> str:
-    index = TagIndexPage.objects.live().first()
+    index = selectors.tag_index_get()
     return index.get_url(request) if index else ""
 
 
@@ -193,6 +207,8 @@ def _tag_index_url(request) -> str:
     summary="Sujets portés par au moins un article publié",
 )
 def tag_list(request, params: Query[PageParams]):
+    # The tags' counts move with every article published or withdrawn.
+    add_cache_tags(request, "listing:latest", "site")
     base = _tag_index_url(request)
     return _page(
         request,
@@ -207,6 +223,7 @@ def tag_detail(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=2
     tag = selectors.tag_get_used(slug)
     if tag is None:
         raise HttpError(404, _("Ce sujet n’existe pas."))
+    add_cache_tags(request, "listing:latest", "site")
     return s.tag_data(request, tag, tag_index_url=_tag_index_url(request))
 
 
@@ -216,11 +233,13 @@ def tag_detail(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=2
     summary="Auteurs, par nom",
 )
 def author_list(request, params: Query[PageParams]):
+    # A new or renamed author invalidates ``site`` (bylines name them).
+    add_cache_tags(request, "site")
     return _page(
         request,
         selectors.author_list(),
         params,
-        lambda item: s.author_data(request, item),
+        lambda item: _tagged(request, "author", item, s.author_data),
     )
 
 
@@ -231,4 +250,4 @@ def author_detail(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_lengt
     author = selectors.author_get_public(slug)
     if author is None:
         raise HttpError(404, _("Cet auteur n’existe pas."))
-    return s.author_data(request, author)
+    return _tagged(request, "author", author, s.author_data)

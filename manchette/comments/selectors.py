@@ -5,8 +5,7 @@ from datetime import datetime, timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from manchette.core.prepared import PreparedQuery
-from manchette.core.sites import state
+from manchette.core.pagecache.fragments import fragment
 from manchette.news.models import ArticlePage
 
 from .models import Comment, CommentSettings
@@ -15,21 +14,14 @@ from .models import Comment, CommentSettings
 PUBLIC_FIELDS = ("id", "parent_id", "author_name", "author_url", "body", "created_at")
 
 
-SETTINGS_CACHE_KEY = "comments:settings:{site_id}"
-
-
 def comment_settings_for_site(site) -> CommentSettings:
-    """Return the comment rules of ``site`` from the default cache, reading (or
-    creating) them once: every article page needs them, and Wagtail's
-    ``for_site`` runs a ``get_or_create`` each time. ``signals.py`` purges the
-    entry whenever the rules are saved or deleted.
+    """Return the comment rules of ``site`` from the fragment cache (renewed with
+    the ``site`` tag, which ``signals.py`` invalidates when they change): every
+    article page needs them, and Wagtail's ``for_site`` runs a ``get_or_create``.
     """
-    key = SETTINGS_CACHE_KEY.format(site_id=site.pk)
-    rules = state.get(key)
-    if rules is None:
-        rules = CommentSettings.for_site(site)
-        state.set(key, rules, 3600)
-    return rules
+    return fragment(
+        f"comments:settings:{site.pk}", ["site"], lambda: CommentSettings.for_site(site)
+    )
 
 
 def comment_list_approved(article: ArticlePage) -> QuerySet:
@@ -41,14 +33,6 @@ def comment_list_approved(article: ArticlePage) -> QuerySet:
     )
 
 
-# The same query compiled once per process (manchette/core/prepared.py): every
-# article page runs it.
-_approved = PreparedQuery(
-    lambda article_id: comment_list_approved(ArticlePage(pk=article_id)),
-    article_id=int,
-)
-
-
 def comment_threads(article: ArticlePage) -> list[Comment]:
     """Return the approved top-level comments of ``article``, oldest first, each with
     ``reply_list`` (its approved replies, oldest first), in one query.
@@ -56,7 +40,7 @@ def comment_threads(article: ArticlePage) -> list[Comment]:
     A reply whose parent is not shown (rejected later) is shown as a top-level
     comment rather than hidden.
     """
-    comments = _approved(article_id=article.pk)
+    comments = list(comment_list_approved(article))
     by_id = {comment.pk: comment for comment in comments}
     threads = []
     for comment in comments:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from manchette.core.pagecache import invalidate
+from manchette.core.pagecache import invalidate, page_tag
 from manchette.news.models import ArticlePage
 
 from .models import Comment, CommentSettings
@@ -51,7 +51,11 @@ class CommentBlocked(Exception):
 
 
 def comment_count_refresh(article: ArticlePage | int) -> int:
-    """Store on the article its number of approved comments and return it."""
+    """Store on the article its number of approved comments and return it.
+
+    Invalidates nothing: the change that made the count move does (a comment
+    moderated, or the article published, which invalidates it already).
+    """
     article_id = getattr(article, "pk", article)
     count = Comment.objects.filter(
         article_id=article_id, status=Comment.Status.APPROVED
@@ -59,13 +63,13 @@ def comment_count_refresh(article: ArticlePage | int) -> int:
     ArticlePage.objects.filter(pk=article_id).update(comment_count=count)
     if isinstance(article, ArticlePage):
         article.comment_count = count
-    # The article shows its comments and every card of it shows the count.
-    invalidate(f"article:{article_id}", "site")
     return count
 
 
 def comment_counts_refresh(article_ids: Iterable[int]) -> None:
-    """Store the approved-comment count of each article in one UPDATE."""
+    """Store the approved-comment count of each article in one UPDATE, and
+    invalidate the articles: their pages show the comments, their cards the count.
+    """
     article_ids = set(article_ids)
     if not article_ids:
         return
@@ -81,7 +85,7 @@ def comment_counts_refresh(article_ids: Iterable[int]) -> None:
     ArticlePage.objects.filter(pk__in=article_ids).update(
         comment_count=Coalesce(Subquery(approved), 0)
     )
-    invalidate([f"article:{pk}" for pk in article_ids], "site")
+    invalidate(page_tag("article", pk) for pk in article_ids)
 
 
 def comment_status_decide(
@@ -167,6 +171,8 @@ def comment_submit(
         )
         if status == Comment.Status.APPROVED:
             comment_count_refresh(article)
+            # Its page shows the comment, its cards the count.
+            invalidate(page_tag("article", article.pk))
     if status == Comment.Status.PENDING:
         comment_notify_schedule()
     return comment

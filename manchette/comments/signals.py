@@ -1,5 +1,5 @@
 """Keeps ``ArticlePage.comment_count`` right when an older revision is published,
-and purges the cached comment rules when they change.
+and invalidates the pages showing the comment rules when they change.
 
 A page revision stores every field of the article, the count included, so
 publishing a revision made before new comments were approved would bring back
@@ -10,11 +10,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from manchette.core.sites import state
+from manchette.core.pagecache import invalidate
 from manchette.news.models import ArticlePage
 
 from .models import CommentSettings
-from .selectors import SETTINGS_CACHE_KEY
 from .services import comment_count_refresh
 
 
@@ -28,7 +27,7 @@ def article_published(sender, instance, **kwargs):
 def comment_settings_changed(sender, instance, created=False, **kwargs):
     if created:
         # Made with its defaults by the first page view (``for_site``): no
-        # worker holds other rules, and renewing the sites version would make
-        # every worker read the site again.
+        # page showed other rules.
         return
-    state.delete(SETTINGS_CACHE_KEY.format(site_id=instance.site_id))
+    # Every article's comment form follows the rules.
+    invalidate("site")

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import (
             identity,  # noqa: F401 - connects the cache invalidation.
-            sites,  # noqa: F401 - same.
+            privacy,  # noqa: F401 - same.
             tasks,  # noqa: F401
         )
         from .pagecache import pages  # noqa: F401 - connects the page invalidations.

@@ -1,15 +1,11 @@
-"""Whether any page of the site is private, cached until a restriction changes."""
+"""Whether any page of the site is private, kept in the fragment cache."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 
-from manchette.core.sites import state
-
-RESTRICTIONS_KEY = "core:any-view-restriction"
-# Short on purpose: a reader that looked before a restriction was committed
-# may store the old answer just after the purge; it cannot outlive a minute.
-RESTRICTIONS_TIMEOUT = 60
+from manchette.core.pagecache import invalidate
+from manchette.core.pagecache.fragments import fragment
 
 
 def any_view_restriction() -> bool:
@@ -18,17 +14,17 @@ def any_view_restriction() -> bool:
     Most newsrooms have none, so page serving and listings can skip their
     per-page privacy checks, which cost queries and per-row subqueries.
     """
-    value = state.get(RESTRICTIONS_KEY)
-    if value is None:
-        value = PageViewRestriction.objects.exists()
-        state.set(RESTRICTIONS_KEY, value, RESTRICTIONS_TIMEOUT)
-    return value
+    return fragment(
+        "core:any-view-restriction",
+        ["site"],
+        lambda: PageViewRestriction.objects.exists(),
+    )
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def view_restrictions_changed(sender, **kwargs):
-    # Now for this transaction's own reads, again once others can see it.
-    state.delete(RESTRICTIONS_KEY)
+    # Every listing filters private pages only when the site has some.
+    invalidate("site")
 
 
 class ViewRestrictionsMixin:

@@ -1714,8 +1714,6 @@ def _after_import(importer: "_WxrImport") -> None:
     have changed.
     """
     from manchette.core.pagecache import invalidate
-    from manchette.core.sites import state
-    from manchette.news.selectors import NAV_CACHE_KEY
 
     from .tasks import enqueue_pages_imported
 
@@ -1723,5 +1721,4 @@ def _after_import(importer: "_WxrImport") -> None:
     if importer.written_pages:
         enqueue_pages_imported(importer.written_pages)
     if any(report.created.values()) or any(report.updated.values()):
-        state.delete(NAV_CACHE_KEY)
         invalidate("site")

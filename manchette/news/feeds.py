@@ -6,7 +6,7 @@ the featured image travels as an enclosure.
 """
 
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
@@ -18,9 +18,16 @@ from taggit.models import Tag
 from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
+from manchette.core.pagecache import add_cache_tags
 
-from .models import ArticlePage, TagIndexPage
-from .selectors import article_list_filtered, author_get_public, section_get_public
+from .models import ArticlePage
+from .selectors import (
+    article_list_filtered,
+    author_get_public,
+    section_get_public,
+    tag_index_get,
+)
+from .tags import LATEST, article_tag, author_tag, section_tag, tag_tag
 
 FEED_SIZE = 30
 
@@ -36,6 +43,8 @@ class FeedSubject:
     root_url: str
     publisher: str
     articles: list
+    # The cache tags of the list: what publishing an article in it invalidates.
+    tags: list[str] = field(default_factory=lambda: [LATEST])
 
 
 def site_root_url(request) -> str:
@@ -64,6 +73,13 @@ class ArticleFeed(Feed):
         subject = self.subject(request, root=root, publisher=publisher, **kwargs)
         subject.feed_url = root + request.path
         articles = list(subject.articles[:FEED_SIZE])
+        # The publisher's name is the site's; each entry shows its article.
+        add_cache_tags(
+            request,
+            "site",
+            subject.tags,
+            [article_tag(article.pk) for article in articles],
+        )
         for article in articles:
             article.feed_link = article.get_full_url(request)
             article.feed_root = root
@@ -176,6 +192,7 @@ class SectionFeed(ArticleFeed):
             root_url=root,
             publisher=publisher,
             articles=article_list_filtered(section=section),
+            tags=[section_tag(section.pk)],
         )
 
 
@@ -186,7 +203,7 @@ class TagFeed(ArticleFeed):
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404(_("Ce sujet n’existe pas."))
-        index = TagIndexPage.objects.live().first()
+        index = tag_index_get()
         link = (
             index.get_full_url(request) + index.reverse_subpage("tag_detail", [slug])
             if index
@@ -201,6 +218,7 @@ class TagFeed(ArticleFeed):
             root_url=root,
             publisher=publisher,
             articles=article_list_filtered(tag=tag),
+            tags=[tag_tag(tag.pk)],
         )
 
 
@@ -219,6 +237,7 @@ class AuthorFeed(ArticleFeed):
             root_url=root,
             publisher=publisher,
             articles=article_list_filtered(author=author),
+            tags=[author_tag(author.pk)],
         )
 
 

@@ -5,13 +5,14 @@ element, escaped so that no text written by an editor can close the element.
 """
 
 import json
-import time
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Locale
+
+from manchette.core.pagecache.fragments import fragment
 
 LANGUAGE = "fr"
 OG_LOCALE = "fr_FR"
@@ -33,28 +34,15 @@ def json_ld(data: dict) -> SafeString:
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
-_locale_codes: dict = {"codes": None, "at": 0.0}
-LOCALE_CODES_TTL = 300
-
-
-def locale_codes(*, refresh: bool = False) -> dict[int, str]:
-    """Return the language code of each Wagtail locale by id, kept in memory for
-    ``LOCALE_CODES_TTL`` seconds (and forgotten when a locale changes, see
-    ``manchette.news.signals``), so a page's language costs no query.
+def locale_codes() -> dict[int, str]:
+    """Return the language code of each Wagtail locale by id, from the fragment
+    cache (renewed with the ``site`` tag, which a change of locale invalidates).
     """
-    now = time.monotonic()
-    if (
-        refresh
-        or _locale_codes["codes"] is None
-        or now - _locale_codes["at"] > LOCALE_CODES_TTL
-    ):
-        _locale_codes["codes"] = dict(Locale.objects.values_list("pk", "language_code"))
-        _locale_codes["at"] = now
-    return _locale_codes["codes"]
-
-
-def forget_locale_codes() -> None:
-    _locale_codes["codes"] = None
+    return fragment(
+        "news:locale-codes",
+        ["site"],
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+    )
 
 
 def page_language(page) -> str:
@@ -62,8 +50,7 @@ def page_language(page) -> str:
     locale_id = getattr(page, "locale_id", None)
     if locale_id is None:
         return settings.LANGUAGE_CODE
-    code = locale_codes().get(locale_id) or locale_codes(refresh=True).get(locale_id)
-    return code or settings.LANGUAGE_CODE
+    return locale_codes().get(locale_id) or settings.LANGUAGE_CODE
 
 
 def iso_datetime(value) -> str:

@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from manchette.core.prepared import PreparedQuery
+from manchette.core.pagecache import add_cache_tags, page_tag
 from manchette.core.privacy import ViewRestrictionsMixin
 from manchette.core.text import excerpt, reading_minutes, sentences
 
@@ -81,17 +81,19 @@ class HomePage(ViewRestrictionsMixin, Page):
         queries per level. Wagtail does not index ``url_path``; the slug (indexed)
         narrows the lookup to a few rows.
         """
+        from .selectors import article_get_by_path, section_get_by_path
+
         url_path = self.url_path + "/".join(path_components) + "/"
         slug = path_components[-1] if path_components else ""
         if len(path_components) >= 2:
             # An article is /section/slug/ or /section/subsection/…/slug/.
-            article = next(iter(_article_by_path(slug=slug, url_path=url_path)), None)
+            article = article_get_by_path(slug, url_path)
             if article is not None:
                 if not article.live:
                     raise Http404
                 return RouteResult(article)
         if path_components:
-            section = next(iter(_section_by_path(slug=slug, url_path=url_path)), None)
+            section = section_get_by_path(slug, url_path)
             if section is not None:
                 if not section.live:
                     raise Http404
@@ -105,6 +107,15 @@ class HomePage(ViewRestrictionsMixin, Page):
         context["latest"] = article_list_latest(limit=7, locale_id=self.locale_id)
         context["section_blocks"] = section_blocks(
             per_section=4, locale_id=self.locale_id
+        )
+        add_cache_tags(
+            request,
+            "home",
+            "listing:latest",
+            [
+                page_tag("section", section.pk)
+                for section, _ in context["section_blocks"]
+            ],
         )
         return context
 
@@ -134,6 +145,7 @@ class SectionPage(ViewRestrictionsMixin, Page):
         context["articles"] = paginate(
             request, article_list_for_section(self), count=article_count(section=self)
         )
+        add_cache_tags(request, page_tag("section", self.pk))
         return context
 
 
@@ -149,7 +161,10 @@ class AuthorIndexPage(ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = AuthorPage.objects.child_of(self).live().order_by("title")
+        context["authors"] = authors = list(
+            AuthorPage.objects.child_of(self).live().order_by("title")
+        )
+        add_cache_tags(request, [page_tag("author", author.pk) for author in authors])
         return context
 
 
@@ -188,6 +203,7 @@ class AuthorPage(ViewRestrictionsMixin, Page):
         context["articles"] = paginate(
             request, article_list_for_author(self), count=article_count(author=self)
         )
+        add_cache_tags(request, page_tag("author", self.pk))
         return context
 
 
@@ -205,6 +221,8 @@ class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     def tag_list(self, request):
         from .selectors import tag_list_popular
 
+        # The tags' names and counts: any article published or withdrawn.
+        add_cache_tags(request, "listing:latest")
         return self.render(
             request,
             context_overrides={"tags": tag_list_popular(limit=200)},
@@ -215,6 +233,7 @@ class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
         from .selectors import article_count, article_list_for_tag
 
         tag = get_object_or_404(Tag, slug=tag_slug)
+        add_cache_tags(request, page_tag("tag", tag.pk))
         return self.render(
             request,
             template="news/tag_page.html",
@@ -424,22 +443,26 @@ class ArticlePage(ViewRestrictionsMixin, Page):
 
     @cached_property
     def author_list(self) -> list["AuthorPage"]:
-        # Prefetched links (with their authors) are used as they are: on a
-        # prefetched relation, modelcluster's ``select_related`` returns every
-        # link of every article, not this article's.
-        # A preview's unsaved bylines are in memory too (``is_deferring``).
-        prefetched = "article_authors" in getattr(self, "_prefetched_objects_cache", {})
-        if self.pk is None or prefetched or self.article_authors.is_deferring:
+        # Links prefetched by a list (``article_list_filtered``) are used as
+        # they are; a preview's unsaved bylines are in memory (``is_deferring``).
+        prefetched = getattr(self, "byline_links", None)
+        if prefetched is not None:
+            return [link.author for link in prefetched]
+        if self.pk is None or self.article_authors.is_deferring:
             return [
                 link.author for link in self.article_authors.all() if link.author_id
             ]
-        return [link.author for link in _author_links(page_id=self.pk)]
+        from .selectors import article_bylines
+
+        return article_bylines(self.pk)
 
     @cached_property
     def tag_list(self) -> list[Tag]:
         if self.pk is None or self.tagged_items.is_deferring:
             return list(self.tags.all())
-        return _article_tags(page_id=self.pk)
+        from .selectors import article_tags
+
+        return article_tags(self.pk)
 
     def search_text_folded(self) -> str:
         """Return the title, "En bref", body, tags and authors without accents,
@@ -510,9 +533,11 @@ class ArticlePage(ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_list_related
+        from .tags import article_page_tags
 
         context = super().get_context(request, *args, **kwargs)
         context["related"] = article_list_related(self, tags=self.tag_list)
+        add_cache_tags(request, article_page_tags(self))
         return context
 
 
@@ -556,42 +581,3 @@ class ArticlePageRelated(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("article lié")
         verbose_name_plural = _("articles liés")
-
-
-# The fixed-shape queries of every article page, compiled once per process
-# (manchette/core/prepared.py). Each keeps the ORM query it replaces.
-_article_by_path = PreparedQuery(
-    # Unordered: ORDER BY makes Django hash every selected column (about 90
-    # with the joins) to match it against the select list.
-    lambda slug, url_path: (
-        ArticlePage.objects.filter(slug=slug, url_path=url_path)
-        .select_related("featured_image", "section")
-        .order_by()[:1]
-    ),
-    slug=str,
-    url_path=str,
-)
-_section_by_path = PreparedQuery(
-    lambda slug, url_path: SectionPage.objects.filter(
-        slug=slug, url_path=url_path
-    ).order_by()[:1],
-    slug=str,
-    url_path=str,
-)
-# Only what bylines, metadata, feeds and the API read of an author.
-_author_links = PreparedQuery(
-    lambda page_id: (
-        ArticlePageAuthor.objects.filter(page_id=page_id)
-        .select_related("author")
-        .only("sort_order", "page", "author__title", "author__slug", "author__url_path")
-        .order_by("sort_order")
-    ),
-    page_id=int,
-)
-# The article's tags in the order they were added (taggit's order).
-_article_tags = PreparedQuery(
-    lambda page_id: Tag.objects.filter(
-        news_articlepagetag_items__content_object_id=page_id
-    ).order_by("news_articlepagetag_items__id"),
-    page_id=int,
-)

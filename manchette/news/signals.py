@@ -1,15 +1,11 @@
-"""Keeps denormalised article fields and cached navigation right when pages change."""
+"""Keeps denormalised article fields and tag slugs right when pages change."""
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import Locale, Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import post_page_move
 
-from manchette.core.sites import state
 from manchette.core.text import ascii_slug, unique_slug
-
-from .selectors import LIVE_LOCALES_CACHE_KEY, NAV_CACHE_KEY
 
 
 @receiver(post_page_move)
@@ -24,19 +20,6 @@ def article_moved(sender, instance, parent_page_after, **kwargs):
             else None
         )
         ArticlePage.objects.filter(pk=instance.pk).update(section_id=section_id)
-    state.delete(NAV_CACHE_KEY)
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def page_changed(sender, instance, **kwargs):
-    state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
-
-
-@receiver(post_delete)
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
 
 
 @receiver(pre_save, sender=Tag)
@@ -58,13 +41,3 @@ def tag_slug_unique(name: str, *, exclude_pk: int | None = None) -> str:
         .values_list("slug", flat=True)
     )
     return unique_slug(base, taken)
-
-
-@receiver(post_save, sender=Locale)
-@receiver(post_delete, sender=Locale)
-def locale_changed(sender, instance, **kwargs):
-    """Forget the language codes of the locales (``metadata.locale_codes``)."""
-    from .metadata import forget_locale_codes
-
-    forget_locale_codes()
-    state.delete(LIVE_LOCALES_CACHE_KEY)

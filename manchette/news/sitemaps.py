@@ -12,7 +12,6 @@ page (or tag) id, with the date of their newest article as ``lastmod``.
 from datetime import UTC, timedelta
 from xml.sax.saxutils import escape
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,24 +20,25 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
+from manchette.core.pagecache import add_cache_tags
+from manchette.core.sites import site_for_request
 
 from .metadata import locale_codes
-from .models import TagIndexPage
 from .selectors import (
     news_sitemap_rows,
     sitemap_article_chunks,
     sitemap_article_rows,
     sitemap_listing_rows,
     sitemap_page_rows,
+    tag_index_get,
 )
+from .tags import LATEST
 
 CHUNK_SIZE = 50_000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 NEWS_LANGUAGE = "fr"
 LISTINGS = ("sections", "authors", "tags")
-LISTINGS_CACHE_KEY = "news:sitemap-listings"
-LISTINGS_CACHE_SECONDS = 900
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -46,11 +46,14 @@ XML_TYPE = "application/xml; charset=utf-8"
 
 
 def _site(request):
-    """Return the Wagtail site serving ``request`` (the default one as a fallback)."""
-    return (
-        Site.find_for_request(request)
-        or Site.objects.filter(is_default_site=True).first()
-    )
+    """Return the Wagtail site serving ``request`` (the default one as a fallback).
+
+    Every sitemap lists articles or pages whose set and dates change when an
+    article does (``listing:latest``) or when a page is added, withdrawn,
+    renamed or moved (``site``): the response carries both tags.
+    """
+    add_cache_tags(request, LATEST, "site")
+    return site_for_request(request)
 
 
 def _url_maker(site):
@@ -164,22 +167,13 @@ def _listing_rows(site, kind: str) -> list[tuple[int, str, object]]:
     """Return ``(id, url_path, lastmod)`` of the listing pages of ``kind`` on
     ``site``; tag pages get the ``url_path`` they would have under the tag index.
     """
-    key = f"{LISTINGS_CACHE_KEY}:{kind}"
-    rows = cache.get(key)
-    if rows is None:
-        # One grouped pass over the articles per kind (0.1 to 0.5 s at 100,000
-        # articles): kept as long as crawlers are told to keep the sitemaps.
-        rows = sitemap_listing_rows(kind)
-        cache.set(key, rows, LISTINGS_CACHE_SECONDS)
+    # One grouped pass over the articles per kind (0.1 to 0.5 s at 100,000
+    # articles); the shared HTTP cache keeps the sitemaps until an article
+    # changes (``listing:latest``).
+    rows = sitemap_listing_rows(kind)
     if kind != "tags":
         return rows
-    index = (
-        TagIndexPage.objects.live()
-        .public()
-        .descendant_of(site.root_page)
-        .order_by("path")
-        .first()
-    )
+    index = tag_index_get(site=site)
     if index is None:
         return []
     return [(pk, f"{index.url_path}{slug}/", lastmod) for pk, slug, lastmod in rows]
@@ -253,7 +247,7 @@ def news(request):
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     """Serve ``/robots.txt``: keep crawlers out of the admin and search, name the sitemaps."""
-    site = _site(request)
+    site = site_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     lines = [
         "User-agent: *",

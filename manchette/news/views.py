@@ -2,9 +2,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from manchette.core.pagecache import add_cache_tags
+
 from .forms import SearchForm
 from .search import highlight, query_terms
 from .selectors import article_cards_by_ids, article_search
+from .tags import LATEST
 
 SEARCH_PAGE_SIZE = 20
 
@@ -16,6 +19,8 @@ def search(request):
     A query without any word, or matching nothing, gets a page saying so; bad
     filters are explained and no search runs.
     """
+    # Results change with any article published or withdrawn; cards add their own.
+    add_cache_tags(request, LATEST, "site")
     form = SearchForm(request.GET or None)
     context = {"form": form, "terms": [], "results": None, "status": "idle"}
     status = 200

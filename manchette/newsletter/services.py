@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from manchette.news.models import ArticlePage
+from manchette.news.selectors import article_is_live
 
 from . import emails, selectors
 from .models import ArticleReadCount, BriefIssue, BriefItem, Delivery, Subscriber
@@ -120,7 +121,7 @@ def subscriber_unsubscribe(*, token: str) -> bool:
 
 def read_record(*, article_id: int) -> bool:
     """Count one read of a live article today; False if there is no such article."""
-    if not ArticlePage.objects.live().filter(pk=article_id).exists():
+    if not article_is_live(article_id):
         return False
     today = timezone.localdate()
     updated = ArticleReadCount.objects.filter(article_id=article_id, day=today).update(

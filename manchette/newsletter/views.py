@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from manchette.core.pagecache import add_cache_tags
+
 from . import services
 from .forms import SignupForm
 
@@ -69,6 +71,8 @@ def _page(request, title: str, message: str, *, status: int = 200, form=None):
 
 @require_GET
 def signup_page(request):
+    # The page shows the newsletter's texts, which are the site's settings.
+    add_cache_tags(request, "site")
     return render(request, "newsletter/signup_page.html", {"form": SignupForm()})
 
 

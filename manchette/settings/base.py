@@ -80,7 +80,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads the database: see manchette/core/pagecache/versions.py.
     "manchette.core.pagecache.middleware.PageCacheMiddleware",
-    "manchette.core.sites.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -365,9 +364,6 @@ MANCHETTE_PAGE_CACHE_S_MAXAGE = int(
     os.environ.get("MANCHETTE_PAGE_CACHE_S_MAXAGE", "3600")
 )
 MANCHETTE_PAGE_CACHE_STALE = int(os.environ.get("MANCHETTE_PAGE_CACHE_STALE", "30"))
-# Cards and comments kept rendered in each process, keyed by everything they
-# show, so never stale (manchette/core/fragments.py): entries, 0 = off.
-MANCHETTE_FRAGMENT_MEMO = int(os.environ.get("MANCHETTE_FRAGMENT_MEMO", "4000"))
 # Response headers that name a page's tags: "xkey" for Varnish, plus the
 # CDN's own: Surrogate-Key (Fastly), Cache-Tag (Cloudflare), Edge-Cache-Tag
 # (Akamai). Comma-separated.

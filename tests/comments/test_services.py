@@ -164,6 +164,23 @@ def test_database_backend_batches_notifications(
     assert tasks.get().run_after is not None
 
 
+def test_approving_a_comment_invalidates_its_article_and_nothing_else(section):
+    from manchette.comments.services import comment_set_status
+    from manchette.core.pagecache.fragments import tag_versions
+
+    article = ArticlePageFactory(published_at=timezone.now())
+    comment = make_comment(
+        article, status=Comment.Status.PENDING, body="Bravo à la rédaction"
+    )
+    tags = [f"article:{article.pk}", f"section:{section.pk}", "home", "site"]
+    before = tag_versions(tags)
+    comment_set_status(comments=[comment], status=Comment.Status.APPROVED)
+    after = tag_versions(tags)
+    assert {tag for tag in tags if before[tag] != after[tag]} == {
+        f"article:{article.pk}"
+    }
+
+
 def test_approving_a_comment_purges_the_cached_article(
     client, section, purges, django_capture_on_commit_callbacks
 ):

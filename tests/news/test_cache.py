@@ -1,23 +1,45 @@
-import pytest
-from django.test import Client
+"""What a change of news content invalidates (``manchette/news/cache.py``).
 
-from manchette.news.models import ArticlePage
+Observed through the tags' versions in the fragment cache, which
+``invalidate`` renews: a tag is invalidated exactly when its version moves.
+"""
+
+import pytest
+from taggit.models import Tag
+
+from manchette.core.models import SiteIdentity
+from manchette.core.pagecache.fragments import tag_versions
+from manchette.news.models import ArticlePage, AuthorPage
 from manchette.news.services import ArticleData, article_save
 from tests.factories import ArticlePageFactory, section_get
-from tests.pagecache import shown_tags
 
 pytestmark = pytest.mark.django_db
 
 
-def warm(paths) -> dict[str, set[str]]:
-    """Return the tags under which each page is stored in the shared cache."""
-    return {path: shown_tags(path) for path in paths}
+def invalidated(candidates, change) -> set[str]:
+    """Return which of ``candidates`` ``change()`` invalidated."""
+    before = tag_versions(candidates)
+    change()
+    after = tag_versions(candidates)
+    return {tag for tag in candidates if before[tag] != after[tag]}
 
 
-def purged(shown: dict[str, set[str]], purges) -> list[str]:
-    """Return the pages of ``shown`` that the purges received so far reach."""
-    tags = purges.tags()
-    return [path for path, carried in shown.items() if carried & tags]
+def site_tags() -> set[str]:
+    """Every tag the site's content can carry now."""
+    tags = {"site", "home", "listing:latest"}
+    for article in ArticlePage.objects.all():
+        tags.add(f"article:{article.pk}")
+    for section in ArticlePage.objects.values_list("section_id", flat=True):
+        tags.add(f"section:{section}")
+    tags.update(
+        f"section:{pk}"
+        for pk in section_get().get_parent().get_children().values_list("pk", flat=True)
+    )
+    tags.update(f"tag:{pk}" for pk in Tag.objects.values_list("pk", flat=True))
+    tags.update(
+        f"author:{pk}" for pk in AuthorPage.objects.values_list("pk", flat=True)
+    )
+    return tags
 
 
 def republish(article, **changes):
@@ -26,115 +48,97 @@ def republish(article, **changes):
         summary=article.summary,
         body=[{"type": "paragraph", "value": "<p>Corps.</p>"}],
         tags=changes.get("tags", list(article.tags.names())),
-        authors=article.author_list,
+        authors=changes.get("authors", article.author_list),
     )
-    with_commit = article_save(section=article.section, data=data, article=article)
-    return with_commit[0]
+    return article_save(section=article.section, data=data, article=article)[0]
 
 
-def test_publishing_purges_every_page_showing_the_article(
-    section, purges, django_capture_on_commit_callbacks
+def test_correcting_an_article_invalidates_it_its_section_tags_authors_and_lists(
+    section,
 ):
     economie = section_get("economie", "Économie")
     article = ArticlePageFactory(tags=["budget"], authors=["Salma Bennani"])
-    # "other" shows the article in its related list (same tag).
-    other = ArticlePageFactory(tags=["budget"])
-    unrelated = ArticlePageFactory(section=economie, tags=["sport"])
-    showing = [
-        article.url,
-        other.url,
-        "/",
-        "/politique/",
-        "/sujets/budget/",
-        "/auteurs/salma-bennani/",
-    ]
-    assert unrelated.url
-    shown = warm(showing)
-    assert article.url in Client().get(other.url).content.decode()
+    ArticlePageFactory(section=economie, tags=["sport"], authors=["Karim Idrissi"])
+    budget, salma = (
+        Tag.objects.get(name="budget"),
+        AuthorPage.objects.get(slug="salma-bennani"),
+    )
 
-    with django_capture_on_commit_callbacks(execute=True):
-        republish(article, title="Titre corrigé")
+    changed = invalidated(site_tags(), lambda: republish(article, title="Corrigé"))
 
-    assert purged(shown, purges) == showing
-    assert "Titre corrigé" in Client().get(other.url).content.decode()
+    assert changed == {
+        f"article:{article.pk}",
+        f"section:{section.pk}",
+        f"tag:{budget.pk}",
+        f"author:{salma.pk}",
+        "home",
+        "listing:latest",
+    }
 
 
-def test_removing_a_tag_purges_the_old_tag_page(
-    section, django_capture_on_commit_callbacks
-):
+def test_unpublishing_an_article_invalidates_the_same_tags(section):
     article = ArticlePageFactory(tags=["budget"])
-    warm(["/sujets/budget/"])
-    with django_capture_on_commit_callbacks(execute=True):
-        republish(article, tags=["fiscalite"])
-    assert article.url not in Client().get("/sujets/budget/").content.decode()
+    budget = Tag.objects.get(name="budget")
+
+    changed = invalidated(site_tags(), lambda: article.unpublish())
+
+    assert changed == {
+        f"article:{article.pk}",
+        f"section:{section.pk}",
+        f"tag:{budget.pk}",
+        "home",
+        "listing:latest",
+    }
 
 
-def test_unpublishing_purges_the_article_and_its_lists(
-    section, django_capture_on_commit_callbacks
+def test_a_subsection_article_invalidates_the_sections_above_it(section):
+    elections = section.add_child(
+        instance=type(section)(title="Élections", slug="elections")
+    )
+    elections.save_revision().publish()
+    article = ArticlePageFactory(section=elections)
+
+    changed = invalidated(
+        {f"section:{section.pk}", f"section:{elections.pk}"},
+        lambda: republish(article, title="Corrigé"),
+    )
+
+    assert changed == {f"section:{section.pk}", f"section:{elections.pk}"}
+
+
+def test_renaming_a_tag_invalidates_the_site(section):
+    ArticlePageFactory(tags=["budget"])
+    tag = Tag.objects.get(name="budget")
+
+    def rename():
+        tag.name = "Budget 2027"
+        tag.save()
+
+    assert invalidated(site_tags(), rename) == {"site"}
+
+
+def test_a_section_renamed_invalidates_the_site_but_a_new_description_does_not(
+    section,
 ):
-    article = ArticlePageFactory(tags=["budget"])
-    warm([article.url, "/", "/politique/", "/sujets/budget/"])
-    with django_capture_on_commit_callbacks(execute=True):
-        ArticlePage.objects.get(pk=article.pk).unpublish()
-    reader = Client()
-    assert reader.get(article.url).status_code == 404
-    for path in ["/", "/politique/", "/sujets/budget/"]:
-        assert article.url not in reader.get(path).content.decode()
+    def describe():
+        section.description = "Nouvelle description."
+        section.save_revision().publish()
 
-
-def test_moving_purges_old_address_and_both_sections(
-    section, django_capture_on_commit_callbacks
-):
-    economie = section_get("economie", "Économie")
-    article = ArticlePageFactory()
-    old_url = article.url
-    warm([old_url, "/politique/", "/economie/"])
-    with django_capture_on_commit_callbacks(execute=True):
-        ArticlePage.objects.get(pk=article.pk).move(economie, pos="last-child")
-    reader = Client()
-    assert reader.get(old_url).status_code in {301, 404}
-    assert old_url not in reader.get("/politique/").content.decode()
-    moved = ArticlePage.objects.get(pk=article.pk)
-    assert moved.url in reader.get("/economie/").content.decode()
-
-
-def test_deleting_purges_the_lists(section, django_capture_on_commit_callbacks):
-    article = ArticlePageFactory(tags=["budget"])
-    url = article.url
-    warm(["/", "/politique/", "/sujets/budget/"])
-    with django_capture_on_commit_callbacks(execute=True):
-        ArticlePage.objects.get(pk=article.pk).delete()
-    reader = Client()
-    for path in ["/", "/politique/"]:
-        assert url not in reader.get(path).content.decode()
-
-
-def test_section_rename_purges_every_page_with_the_navigation(
-    section, purges, django_capture_on_commit_callbacks
-):
-    article = ArticlePageFactory()
-    shown = warm([article.url, "/"])
-    with django_capture_on_commit_callbacks(execute=True):
+    def rename():
         section.title = "Politique nationale"
         section.save_revision().publish()
-    assert purged(shown, purges) == [article.url, "/"]
-    reader = Client()
-    assert "Politique nationale" in reader.get(article.url).content.decode()
-    assert "Politique nationale" in reader.get("/").content.decode()
+
+    assert invalidated(site_tags(), describe) == {f"section:{section.pk}"}
+    assert invalidated(site_tags(), rename) == {f"section:{section.pk}", "site"}
 
 
-def test_site_identity_change_purges_everything(
-    section, purges, django_capture_on_commit_callbacks
-):
+def test_changing_the_site_identity_invalidates_the_site(home):
     from wagtail.models import Site
 
-    from manchette.core.models import SiteIdentity
-
-    article = ArticlePageFactory()
-    shown = warm([article.url, "/"])
     identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
-    with django_capture_on_commit_callbacks(execute=True):
-        identity.newsletter_title = "La lettre du matin"
+
+    def rename():
+        identity.publisher_name = "Le Quotidien"
         identity.save()
-    assert purged(shown, purges) == [article.url, "/"]
-    assert "La lettre du matin" in Client().get(article.url).content.decode()
+
+    assert invalidated({"site", "home"}, rename) == {"site"}

@@ -202,6 +202,24 @@ def test_french_urls_ignore_the_browser_language(client, bilingual):
     assert re.search(r'<html lang="fr" dir="ltr">', html)
 
 
+def test_publishing_a_translation_invalidates_the_pages_showing_it(client, bilingual):
+    from manchette.core.pagecache import cache_tags
+    from manchette.core.pagecache.fragments import tag_versions
+
+    article_ar = bilingual["article_ar"]
+    tag = f"article:{article_ar.pk}"
+    for path in (article_ar.url, "/ar/politique/", "/ar/"):
+        assert tag in cache_tags(client.get(path).wsgi_request), path
+    before = tag_versions([tag, "site"])
+    page = ArticlePage.objects.get(pk=article_ar.pk)
+    page.title = "عنوان جديد"
+    page.save_revision().publish()
+    after = tag_versions([tag, "site"])
+    assert after[tag] != before[tag]
+    # Arabic already had live pages: the site-wide values stay.
+    assert after["site"] == before["site"]
+
+
 def test_publishing_a_translation_purges_its_pages(
     purges, bilingual, django_capture_on_commit_callbacks
 ):

@@ -1,21 +1,16 @@
 from django import template
-from django.template import Context
 from django.template.defaultfilters import linebreaks_filter
-from django.template.defaulttags import CsrfTokenNode
-from django.template.loader import render_to_string
-from django.utils.html import Urlizer, escape
+from django.utils.html import Urlizer
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
 from manchette.comments.forms import CommentForm
-from manchette.comments.models import CommentSettings
 from manchette.comments.selectors import (
     comment_settings_for_site,
     comment_threads,
     comments_are_open,
 )
-from manchette.comments.spam import form_token
-from manchette.core.fragments import fragments
+from manchette.core.pagecache import add_cache_tags, page_tag
+from manchette.core.sites import site_for_request
 
 register = template.Library()
 
@@ -57,27 +52,10 @@ def http_url(value):
 
 @register.simple_tag(takes_context=True)
 def comment_entry(context, comment):
-    """Render ``comments/includes/comment.html`` for ``comment``, kept in memory by
-    everything it shows (``core/fragments.py``).
-    """
-    key = (
-        comment.pk,
-        comment.author_name,
-        comment.author_url,
-        comment.body,
-        comment.created_at,
-    )
-
-    return fragments.render(
-        context, "comments/includes/comment.html", key, comment=comment
-    )
-
-
-def _rules(request) -> CommentSettings:
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return comment_settings_for_site(site)
+    """Render ``comments/includes/comment.html`` for ``comment``."""
+    template = context.template.engine.get_template("comments/includes/comment.html")
+    with context.push(comment=comment):
+        return template.render(context)
 
 
 def _int(value) -> int | None:
@@ -87,49 +65,17 @@ def _int(value) -> int | None:
         return None
 
 
-# Stand-ins for the two values of a blank form that change with each display.
-_CSRF_MARK = "\x1fcsrf\x1f"
-_TOKEN_MARK = "\x1fjeton\x1f"
-_CSRF_INPUT = CsrfTokenNode().render(Context({"csrf_token": _CSRF_MARK}))
-
-
-def _csrf_input(token) -> str:
-    """What ``{% csrf_token %}`` writes for ``token`` (nothing for an empty one)."""
-    token = str(token or "")
-    if not token or token == "NOTPROVIDED":
-        return ""
-    return _CSRF_INPUT.replace(_CSRF_MARK, escape(token))
-
-
-def _blank_form(context, page, token: str) -> str:
-    """Return the blank comment form of ``page``: rendered once per page, URL and
-    language (``core/fragments.py``) with stand-ins for the CSRF token and the
-    signed display time, which are written in for this display.
-    """
-
-    def render():
-        blank = CommentForm(article=page)
-        blank.token = _TOKEN_MARK
-        return render_to_string(
-            "comments/includes/form.html",
-            {"page": page, "form": blank, "reply_to": None, "csrf_token": _CSRF_MARK},
-        )
-
-    html = fragments.get_or_render(("comment-form", page.pk, page.url), render)
-    csrf = _csrf_input(context.get("csrf_token"))
-    return mark_safe(
-        html.replace(_CSRF_INPUT, csrf).replace(_TOKEN_MARK, escape(token))
-    )
-
-
 @register.inclusion_tag("comments/comment_area.html", takes_context=True)
 def comment_area(context, page):
     """Render the approved comments of ``page`` and, when open, the comment form
     (two queries: the comments and the comment settings).
     """
     request = context.get("request")
-    rules = _rules(request)
-    saved = bool(page.pk)
+    rules = comment_settings_for_site(site_for_request(request))
+    if saved := bool(page.pk):
+        # The comments and their count change with the article's tag; the form
+        # follows the comment rules, which are the site's.
+        add_cache_tags(request, page_tag("article", page.pk), "site")
     threads = comment_threads(page) if saved else []
     is_open = saved and comments_are_open(page, rules)
     # Most views have no query string: no need to parse one.
@@ -137,23 +83,17 @@ def comment_area(context, page):
         request.GET if request is not None and request.META.get("QUERY_STRING") else {}
     )
     reply_to = None
-    form_html = None
     form = context.get("comment_form")
     if is_open and form is None:
         wanted = _int(query.get("repondre"))
         reply_to = next((c for c in threads if c.pk == wanted), None)
-        if reply_to is None:  # The blank form, kept rendered.
-            form_html = _blank_form(context, page, form_token(page.pk))
-        else:
-            form = CommentForm(article=page, initial={"parent": reply_to.pk})
+        initial = {"parent": reply_to.pk} if reply_to is not None else None
+        form = CommentForm(article=page, initial=initial)
     elif form is not None and form.is_bound:
         wanted = _int(form.data.get("parent"))
         reply_to = next((c for c in threads if c.pk == wanted), None)
-    elif form is not None and is_open:
-        form_html = _blank_form(context, page, form.token)
     status = query.get("commentaire")
     return {
-        "form_html": form_html,
         "request": request,
         "page": page,
         "threads": threads,

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from . import versions
 from .backends import purge_tiers
+from .fragments import bump_versions
 
 logger = logging.getLogger("manchette.pagecache")
 
@@ -45,6 +46,8 @@ def invalidate(*tags: str | Iterable[str]) -> None:
             names.update(tag)
     if not names:
         return
+    # The fragment cache's versions are renewed at once and after the commit.
+    bump_versions(names)
     if not transaction.get_connection().in_atomic_block:
         # A batch still open here belonged to a transaction rolled back.
         _pending.batch = None

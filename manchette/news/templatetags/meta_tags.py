@@ -4,11 +4,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from manchette.core.fragments import fragments, image_key
 from manchette.core.identity import identity_for_site
+from manchette.core.pagecache import add_cache_tags
 from manchette.core.privacy import any_view_restriction
+from manchette.core.sites import site_for_request
 from manchette.news import metadata
 from manchette.news.models import (
     ArticlePage,
@@ -88,55 +88,21 @@ def html_language(context) -> dict:
     return {"lang": code, "dir": "rtl" if bidi else "ltr"}
 
 
-def _article_meta_key(context, page, root_url: str, identity) -> tuple:
-    """Everything an article's metadata shows (``page_meta``), as a memo key."""
-    section = page.section if page.section_id else None
-    return (
-        "meta",
-        root_url,
-        identity and (identity.pk, identity.publisher_name, image_key(identity.logo)),
-        page.pk,
-        page.url_path,
-        page.locale_id,
-        page.title,
-        page.seo_title,
-        page.search_description,
-        page.summary,
-        page.published_at,
-        page.modified_at,
-        image_key(page.featured_image if page.featured_image_id else None),
-        section and (section.pk, section.title, section.url_path),
-        tuple((a.pk, a.title, a.url_path) for a in page.author_list),
-        tuple(tag.name for tag in page.tag_list),
-        tuple((c["title"], c["url"]) for c in breadcrumb(context, page)),
-    )
-
-
 @register.simple_tag(takes_context=True)
 def page_meta(context):
     """Render the ``<head>`` metadata of the current page: description, canonical
     URL, OpenGraph and Twitter tags, JSON-LD and feed autodiscovery links.
-
-    An article's is kept rendered in the process's memory, keyed by everything
-    it shows (``core/fragments.py``), on a site in one language (with several,
-    its ``hreflang`` links need a query).
     """
     request = context.get("request")
     page = context.get("page")
     if request is None or page is None:
         return ""
     page = getattr(page, "specific", page)
-    site = (
-        Site.find_for_request(request)
-        or Site.objects.filter(is_default_site=True).first()
-    )
+    site = site_for_request(request)
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     identity = context.get("identity") or identity_for_site(site)
-    if isinstance(page, ArticlePage) and page.pk and len(live_locale_ids()) < 2:
-        return fragments.get_or_render(
-            _article_meta_key(context, page, root_url, identity),
-            lambda: _page_meta(context, request, page, root_url, identity),
-        )
+    # The publisher's name and logo are the site's.
+    add_cache_tags(request, "site")
     return _page_meta(context, request, page, root_url, identity)
 
 

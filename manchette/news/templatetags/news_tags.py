@@ -2,94 +2,71 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from manchette.core.fragments import fragments, image_key
-from manchette.core.sites import state
+from manchette.core.pagecache import add_cache_tags, page_tag
+from manchette.core.pagecache.fragments import fragment
 from manchette.news.models import SectionPage, TagIndexPage
-from manchette.news.selectors import NAV_CACHE_KEY, section_list
+from manchette.news.selectors import section_list
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def card(context, card):
-    """Render ``includes/card.html`` for ``card`` (``compact`` from the context),
-    kept in memory by everything the card shows (``core/fragments.py``).
+    """Render ``includes/card.html`` for ``card`` (``compact`` from the context);
+    the page then shows the article (its ``article:<pk>`` cache tag).
     """
-    compact = bool(context.get("compact"))
-    image = card.featured_image if card.featured_image_id else None
-    site = Site.find_for_request(context.get("request"))
-    key = (
-        site.pk if site else None,
-        compact,
-        card.pk,
-        card.url_path,
-        card.title,
-        card.card_label,
-        card.excerpt,
-        card.published_at,
-        card.comment_count,
-        image_key(image),
-    )
-
-    return fragments.render(
-        context, "includes/card.html", key, card=card, compact=compact
-    )
-
-
-def _memo(context, key, compute):
-    """Return ``compute()`` once per request, kept on the request object."""
-    request = context.get("request")
-    store = getattr(request, "_manchette_memo", None) if request is not None else None
-    if store is None:
-        store = {}
-        if request is not None:
-            request._manchette_memo = store
-    if key not in store:
-        store[key] = compute()
-    return store[key]
+    add_cache_tags(context.get("request"), page_tag("article", card.pk))
+    template = context.template.engine.get_template("includes/card.html")
+    with context.push(card=card, compact=bool(context.get("compact"))):
+        return template.render(context)
 
 
 def navigation(locale_id: int | None = None) -> dict:
     """Return the navigation of a locale (default: French): its sections as
-    ``{"pk", "title", "url"}`` and the tag index URL, cached (one entry for every
-    locale) until a page is published, unpublished, moved or deleted.
+    ``{"pk", "title", "url", "path"}`` and the tag index URL, from the fragment
+    cache (renewed with the ``site`` tag, which a section's publication,
+    withdrawal, move or renaming invalidates).
     """
-    key = locale_id or 0
-    navs = state.get(NAV_CACHE_KEY) or {}
-    if key not in navs:
-        navs = dict(navs)  # The kept dict is shared by the worker's requests.
-        indexes = TagIndexPage.objects.live()
-        index = (
-            indexes.filter(locale_id=locale_id).first() if locale_id else None
-        ) or indexes.order_by("path").first()
-        top_level = []
-        for section in section_list(locale_id=locale_id):
-            # Ordered by path: a subsection comes right after its parent.
-            if top_level and section.path.startswith(top_level[-1].path):
-                continue
-            top_level.append(section)
-        navs[key] = {
-            "sections": [
-                {
-                    "pk": section.pk,
-                    "title": section.title,
-                    "url": section.url,
-                    "path": section.path,
-                }
-                for section in top_level
-            ],
-            "tag_index_url": index.url if index else None,
-        }
-        state.set(NAV_CACHE_KEY, navs, 3600)
-    return navs[key]
+    return fragment(
+        f"news:navigation:{locale_id or 0}",
+        ["site"],
+        lambda: _navigation_build(locale_id),
+    )
+
+
+def _navigation_build(locale_id: int | None) -> dict:
+    indexes = TagIndexPage.objects.live()
+    index = (
+        indexes.filter(locale_id=locale_id).first() if locale_id else None
+    ) or indexes.order_by("path").first()
+    top_level = []
+    for section in section_list(locale_id=locale_id):
+        # Ordered by path: a subsection comes right after its parent.
+        if top_level and section.path.startswith(top_level[-1].path):
+            continue
+        top_level.append(section)
+    return {
+        "sections": [
+            {
+                "pk": section.pk,
+                "title": section.title,
+                "url": section.url,
+                "path": section.path,
+            }
+            for section in top_level
+        ],
+        "tag_index_url": index.url if index else None,
+    }
 
 
 def _navigation(context) -> dict:
-    """Return the navigation in the language of the page shown, once per request."""
-    locale_id = getattr(context.get("page"), "locale_id", None)
-    return _memo(context, ("nav", locale_id), lambda: navigation(locale_id))
+    """Return the navigation in the language of the page shown; every page
+    showing it carries the ``site`` tag.
+    """
+    add_cache_tags(context.get("request"), "site")
+    return navigation(getattr(context.get("page"), "locale_id", None))
 
 
 @register.simple_tag(takes_context=True)
@@ -117,26 +94,18 @@ def site_sections(context):
 
 
 @register.simple_tag(takes_context=True)
-def tag_url(context, slug):
-    """Return the URL of a tag's page (``/sujets/<slug>/``), or "" without a tag index."""
-    base = _navigation(context)["tag_index_url"]
-    return f"{base}{slug}/" if base else ""
+def tag_index_url(context):
+    """Return the URL of the tag index (``/sujets/``), under which each tag's page
+    is ``<slug>/``, or "" without a tag index.
+    """
+    return _navigation(context)["tag_index_url"] or ""
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb(context, page, tag=None):
     """Return the breadcrumb of ``page`` as ``[{"title", "url"}]``: Accueil, then
     each ancestor below the home page, then the page itself (and a tag, if given).
-    Once per request: the page and its metadata (JSON-LD) both show it.
     """
-    return _memo(
-        context,
-        ("breadcrumb", page.pk, tag.pk if tag is not None else None),
-        lambda: _breadcrumb(context, page, tag),
-    )
-
-
-def _breadcrumb(context, page, tag):
     request = context.get("request")
     # The home page of the language shown: "/" for French, "/ar/" for Arabic.
     crumbs = [{"title": _("Accueil"), "url": reverse("wagtail_serve", args=("",))}]
@@ -150,14 +119,7 @@ def _breadcrumb(context, page, tag):
         )
     elif page.depth > 4 or (page.depth == 4 and isinstance(page, SectionPage)):
         # An article of a subsection, or a subsection: one query for the chain.
-        # Memoized: the page and its metadata (JSON-LD) both show the chain.
-        ancestors = _memo(
-            context,
-            f"ancestors:{page.pk}",
-            lambda: list(
-                Page.objects.ancestor_of(page, inclusive=False).filter(depth__gt=2)
-            ),
-        )
+        ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gt=2)
         crumbs += [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": page.get_url(request)})
     if tag is not None:

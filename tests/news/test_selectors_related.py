@@ -1,3 +1,5 @@
+"""The related box (``news/selectors/related.py``)."""
+
 from datetime import timedelta
 
 import pytest
@@ -5,11 +7,7 @@ from django.utils import timezone
 
 from manchette.core.privacy import any_view_restriction
 from manchette.news.models import ArticlePage, ArticlePageRelated
-from manchette.news.selectors import (
-    article_list_related,
-    live_locale_ids,
-    section_blocks,
-)
+from manchette.news.selectors import article_list_related, live_locale_ids
 from tests.factories import ArticlePageFactory, section_get
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +21,8 @@ def ago(hours):
 
 @pytest.fixture(params=["plain", "orm"])
 def related(request):
-    """``article_list_related`` both ways: given the article's loaded tags on a
-    site in one language with no private page (one hand-written query over the
-    tag links' date index), and without them (the ORM query every site can use).
-    Both must rank alike.
+    """``article_list_related`` both ways: given the article's loaded tags (as
+    its page does), and without them (one more query). Both must rank alike.
     """
 
     def compute(article, **kwargs):
@@ -111,61 +107,9 @@ def test_related_costs_a_fixed_number_of_queries(
     assert len(article.tag_list) == 2  # Loaded by the page before its box.
     live_locale_ids()  # Site-wide, cached until the next publish.
     any_view_restriction()  # Site-wide, cached until a restriction changes.
-    # Plain: the ranking (labels included) and the cards. ORM: the labels too,
-    # and the tags' own query.
-    with django_assert_max_num_queries(2 if related.plain else 4):
+    # The picks, the articles sharing a tag (labels included), the section's,
+    # the cards; without the loaded tags, the tags' own query too.
+    with django_assert_max_num_queries(4 if related.plain else 5):
         cards = related(article)
         assert [card.card_label for card in cards]
         assert [card.excerpt for card in cards]
-
-
-def test_section_blocks_give_each_section_its_newest_articles(
-    django_assert_max_num_queries,
-):
-    sport = section_get("sport", "Sport")
-    politique = section_get("politique", "Politique")
-    sport_articles = [
-        ArticlePageFactory(section=sport, published_at=ago(h)) for h in (5, 1, 9)
-    ]
-    politique_articles = [
-        ArticlePageFactory(section=politique, published_at=ago(h)) for h in (2, 7)
-    ]
-    live_locale_ids()  # Site-wide, cached until the next publish.
-    with django_assert_max_num_queries(4):
-        blocks = section_blocks(per_section=2)
-    as_dict = {section.slug: cards for section, cards in blocks}
-    assert as_dict["sport"] == [sport_articles[1], sport_articles[0]]
-    assert as_dict["politique"] == [politique_articles[0], politique_articles[1]]
-
-
-def test_private_articles_stay_out_of_listings_and_related(client):
-    from wagtail.models import PageViewRestriction
-
-    from manchette.news.selectors import article_list_for_section
-
-    politique = section_get("politique", "Politique")
-    public = ArticlePageFactory(section=politique, tags=["eau"])
-    private = ArticlePageFactory(section=politique, tags=["eau"])
-    assert set(article_list_for_section(politique)) == {public, private}
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
-    )
-    assert list(article_list_for_section(politique)) == [public]
-    assert article_list_related(public) == []
-    assert article_list_related(public, tags=public.tag_list) == []
-    assert private.title not in client.get("/politique/").content.decode()
-
-
-def test_listed_articles_show_their_own_authors_only():
-    from manchette.news.selectors import article_list_filtered
-
-    ArticlePageFactory(title="Un", authors=["Salma Bennani"])
-    ArticlePageFactory(title="Deux", authors=["Karim Alaoui", "Nadia Alaoui"])
-    authors = {
-        article.title: [author.title for author in article.author_list]
-        for article in article_list_filtered()
-    }
-    assert authors == {
-        "Un": ["Salma Bennani"],
-        "Deux": ["Karim Alaoui", "Nadia Alaoui"],
-    }
