@@ -1,24 +1,27 @@
-"""After an import, what a normal publication does has happened: caches purged,
-search index and Wagtail's reference index up to date."""
+"""After an import, what a normal publication does has happened: cache tags
+invalidated, search index and Wagtail's reference index up to date."""
+
+import logging
 
 import pytest
-from django.test import Client
 from wagtail.models import ReferenceIndex
 
-import manchette.core.cache as page_cache_module
 from manchette.importers.services import wxr_import
 from manchette.news.models import ArticlePage
 from manchette.news.search import query_terms
 from manchette.news.selectors import article_search
-from tests.factories import ArticlePageFactory
 from tests.importers import wxr_builder as wxr
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _commit_free_purges(monkeypatch):
-    monkeypatch.setattr(page_cache_module, "PENDING_SECONDS", 0.0)
+def purged(caplog) -> set[str]:
+    """Return the cache tags the page cache purged (it logs each purge)."""
+    tags = set()
+    for record in caplog.records:
+        if record.name == "manchette.pagecache" and record.msg == "purge %s":
+            tags.update(record.args[0])
+    return tags
 
 
 @pytest.fixture
@@ -45,36 +48,56 @@ def export(tmp_path):
     )
 
 
-def test_cached_pages_show_the_imported_articles_at_once(
-    section, export, django_capture_on_commit_callbacks
+def test_the_import_invalidates_the_site_once_committed(
+    section, export, tmp_path, caplog, django_capture_on_commit_callbacks
 ):
-    old = ArticlePageFactory(title="Un article d’avant")
-    reader = Client()
-    for path in ("/", old.url):
-        reader.get(path)
-        assert reader.get(path)["X-Page-Cache"] == "hit", path
-
-    with django_capture_on_commit_callbacks(execute=True):
+    caplog.set_level(logging.DEBUG, logger="manchette.pagecache")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
         wxr_import(export)
+        # Nothing is purged before the commit.
+        assert purged(caplog) == set()
+    for callback in callbacks:
+        callback()
 
-    home = reader.get("/")
-    assert home["X-Page-Cache"] == "miss"
-    assert "Le téléphérique municipal inauguré" in home.content.decode()
-    # The navigation of every page shows the new section.
-    article = reader.get(old.url)
-    assert article["X-Page-Cache"] == "miss"
-    assert 'href="/transports/"' in article.content.decode()
+    # Every HTML page (navigation), the home page and the lists of newest.
+    assert {"site", "home", "listing:latest"} <= purged(caplog)
+    new = ArticlePage.objects.get(slug="telepherique")
+    assert f"section:{new.section_id}" in purged(caplog)
+
+    caplog.clear()
+    edited = wxr.write(
+        tmp_path,
+        wxr.post(
+            1,
+            title="Le téléphérique municipal inauguré hier",
+            slug="telepherique",
+            body="La cabine transporte des voyageurs.",
+            categories=[("transports", "Transports")],
+        ),
+        name="edited.xml",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        wxr_import(edited)
+
+    # An article cached before the import is purged by its own tag too.
+    assert f"article:{new.pk}" in purged(caplog)
 
 
-def test_a_dry_run_purges_nothing(section, export, django_capture_on_commit_callbacks):
-    reader = Client()
-    reader.get("/")
-
+def test_a_dry_run_or_an_unchanged_run_purges_nothing(
+    section, export, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level(logging.DEBUG, logger="manchette.pagecache")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         wxr_import(export, dry_run=True)
 
     assert callbacks == []
-    assert reader.get("/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        wxr_import(export)
+    caplog.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        wxr_import(export)
+
+    assert purged(caplog) == set()
 
 
 def test_imported_articles_are_found_by_the_search(

@@ -534,17 +534,6 @@ def test_editors_find_the_articles_whose_summary_to_check(
     assert "Le Parlement adopte" not in response.content.decode()
 
 
-def test_a_password_protected_post_is_not_public(home, tmp_path, client):
-    path = wxr.write(
-        tmp_path, wxr.post(1, extra="<wp:post_password>secret</wp:post_password>")
-    )
-
-    wxr_import(path)
-
-    assert not ArticlePage.objects.get().live
-    assert client.get("/?p=1").status_code == 200  # the home page: no redirect
-
-
 def test_source_is_the_blog_url_not_the_network_url(home, tmp_path):
     head = "<wp:base_blog_url>https://blog.example.org</wp:base_blog_url>"
     path = tmp_path / "wpcom.xml"
