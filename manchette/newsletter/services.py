@@ -527,4 +527,3 @@ def brief_send_test(*, issue: BriefIssue, email: str) -> None:
     rendered = brief_render_issue(issue)
     rendered.subject = f"[TEST] {rendered.subject}"
     rendered.message(email=email, token="test", delivery_id=0).send()
-
