@@ -652,3 +652,28 @@ def test_an_item_failing_mid_batch_leaves_nothing_and_spares_the_others(
     assert Comment.objects.count() == 16
     assert all(c.parent_id for c in Comment.objects.filter(source_id__contains=":20"))
     assert not Page.find_problems()[0]
+
+
+def test_every_comment_on_a_page_is_listed_as_skipped_with_its_reason(home, tmp_path):
+    comments = [
+        wxr.comment(801),
+        wxr.comment(802, parent="801"),
+        wxr.comment(803),
+        wxr.comment(804, approved="0"),
+        wxr.comment(805, approved="0", parent="803"),
+    ]
+    path = wxr.write(
+        tmp_path, wxr.post(80, post_type="page", slug="a-propos", comments=comments)
+    )
+
+    for _run in range(2):
+        report = wxr_import(path)
+
+        skipped = [s for s in report.skipped if s["kind"] == "comment"]
+        assert skipped == [
+            {"wp_id": str(n), "kind": "comment", "reason": "comment on a page"}
+            for n in range(801, 806)
+        ]
+        assert report.created["comments"] == 0
+    assert not Comment.objects.exists()
+    assert ContentPage.objects.get(slug="a-propos").live
