@@ -122,10 +122,10 @@ class TreeMixin:
             self._write_revision(page, live=live)
 
     def _fix_tree(self) -> None:
-        """Set ``numchild`` of every parent that received pages."""
-        for parent_id in self.touched_parents:
-            parent = Page.objects.get(pk=parent_id)
-            Page.objects.filter(pk=parent_id).update(
+        """Set ``numchild`` of every parent that received pages (and still
+        exists: a parent made by a rolled-back item is gone)."""
+        for parent in Page.objects.filter(pk__in=self.touched_parents):
+            Page.objects.filter(pk=parent.pk).update(
                 numchild=Page.objects.child_of(parent).count()
             )
 
