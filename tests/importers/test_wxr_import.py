@@ -677,3 +677,20 @@ def test_every_comment_on_a_page_is_listed_as_skipped_with_its_reason(home, tmp_
         assert report.created["comments"] == 0
     assert not Comment.objects.exists()
     assert ContentPage.objects.get(slug="a-propos").live
+
+
+def test_a_creator_whose_slug_is_an_authors_does_not_rename_that_author(home, tmp_path):
+    head = (
+        "<wp:author><wp:author_id>2</wp:author_id>"
+        "<wp:author_login>themereviewteam</wp:author_login>"
+        f"<wp:author_display_name>{wxr.cdata('Theme Reviewer')}"
+        "</wp:author_display_name></wp:author>"
+    )
+    # A creator as the WordPress Theme Unit Test export spells one of them.
+    path = wxr.write(tmp_path, wxr.post(1, creator="themereviewteam>"), head=head)
+
+    wxr_import(path)
+    again = wxr_import(path)
+
+    assert AuthorPage.objects.get(slug="themereviewteam").title == "Theme Reviewer"
+    assert again.updated == dict.fromkeys(again.updated, 0)

@@ -42,15 +42,22 @@ class PagesMixin:
         known = self.known.get((WxrObject.Kind.PAGE, item.wp_id))
         page = ContentPage.objects.filter(pk=known.object_id).first() if known else None
         self._skip_comments(item, PAGE_COMMENT_SKIPPED)
-        if page is not None and known.fingerprint == digest:
-            self.report.unchanged += 1
-            self._set(self.page_pks, item.wp_id, page.pk)
-            return
         if (
             parent_id != self.home.pk
             and not ContentPage.objects.filter(pk=parent_id).exists()
         ):
             parent_id = self.home.pk
+        if page is not None:
+            # Also when nothing else changed: an earlier import may have put
+            # it under the home page.
+            moved = self._page_place(page, parent_id)
+            if known.fingerprint == digest:
+                if moved:
+                    self.report.updated["pages"] += 1
+                else:
+                    self.report.unchanged += 1
+                self._set(self.page_pks, item.wp_id, page.pk)
+                return
         blocks, html, _waiting = self._blocks(item)
         created = page is None
         title = title_or_fallback(
@@ -90,3 +97,21 @@ class PagesMixin:
         if live:
             self._redirect_old_urls(page, [item.link, f"/?page_id={item.wp_id}"])
         self._set(self.page_pks, item.wp_id, page.pk)
+
+    def _page_place(self, page, parent_id: int) -> bool:
+        """Move ``page`` under ``parent_id`` if it is elsewhere (an earlier
+        import put it under the home page); report a refused move. Return
+        whether it moved."""
+        if page.get_parent().pk == parent_id:
+            return False
+        refused = self._move_page(page, parent_id)
+        if refused:
+            parent = self._parent(parent_id)
+            self.report.skip(
+                page.slug,
+                "page",
+                f"page {page.title!r} not moved under {parent.title!r}: {refused}",
+            )
+        else:
+            self.changed_tags.add(f"page:{page.pk}")
+        return not refused

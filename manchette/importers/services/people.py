@@ -27,13 +27,15 @@ class PeopleMixin:
         )
         known = self.authors.get(author.login)
         page = AuthorPage.objects.filter(pk=known).first() if known else None
+        found_by_slug = page is None
         if page is None:
+            # Another login's page, or the newsroom's own: used, never renamed.
             page = AuthorPage.objects.filter(slug=slug).first()
         if page is None:
             page = AuthorPage(title=name, slug=slug)
             self._insert_page(self.author_index_id, page, live=True)
             self.report.created["authors"] += 1
-        elif page.title != name:
+        elif page.title != name and not found_by_slug:
             page.title = page.draft_title = name
             page.save(clean=False, update_fields=["title", "draft_title"])
             self.written_pages.add(page.pk)

@@ -103,6 +103,8 @@ class WxrImport(
         self.attachments: dict = {}
         self.images_by_key: dict[str, int] = {}
         self.post_urls: dict[str, str] = {}
+        self.export_pages: set[str] = set()
+        self.held_pages: list[WxrPost] = []
         self.post_pks: dict[str, int] = {}
         self.page_pks: dict[str, int] = {}
         self.redirects: dict[str, tuple[int, int | None, str, str]] = {}
@@ -143,6 +145,8 @@ class WxrImport(
                     self._guarded(entry.wp_id, "attachment", self.attachment, entry)
                 elif entry.post_type == "post":
                     self.remember_urls(entry)
+                elif entry.post_type == "page":
+                    self.export_pages.add(entry.wp_id)
         self.sections_from_categories()
         self.category_redirects()
         self._flush()
@@ -175,12 +179,21 @@ class WxrImport(
                 self.report.skip(entry.wp_id, entry.post_type, reason)
                 self._skip_comments(entry, "post skipped")
                 continue
+            if (
+                entry.post_type == "page"
+                and entry.post_parent in self.export_pages
+                and entry.post_parent not in self.page_pks
+            ):
+                # Its parent page comes later in the file: imported after it.
+                self.held_pages.append(entry)
+                continue
             self.batch.append(entry)
             if len(self.batch) >= BATCH_SIZE:
                 self._run_batch()
                 if len(self.pending) >= FLUSH_EVERY:
                     self._flush()
         self._run_batch()
+        self._held_pages_import()
         self._flush()
         self._fix_tree()
         self.finish_deferred()
@@ -217,6 +230,18 @@ class WxrImport(
                 ):
                     self._skip_comments(entry, "post skipped")
         self._undo = []
+
+    def _held_pages_import(self) -> None:
+        """Import the pages listed before their parent page, parents first; a
+        page whose parent was skipped (or a loop of parents) goes under the home
+        page."""
+        held, self.held_pages = self.held_pages, []
+        while held:
+            ready = [entry for entry in held if entry.post_parent in self.page_pks]
+            ready = ready or held
+            held = [entry for entry in held if entry not in ready]
+            self.batch.extend(ready)
+            self._run_batch()
 
     def _handler(self, entry: WxrPost):
         return self.post if entry.post_type == "post" else self.page

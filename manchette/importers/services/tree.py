@@ -146,6 +146,7 @@ class TreeMixin:
         if Page.objects.child_of(target).filter(slug=page.slug).exists():
             return f"a page with the slug {page.slug!r} is already there"
         page.move(target, pos="last-child")
+        page.refresh_from_db(fields=["path", "depth", "url_path"])
         # Paths changed under the moved page: read parents and slugs again.
         self.parents.clear()
         self.child_slugs.clear()
