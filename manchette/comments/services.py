@@ -194,18 +194,6 @@ def comment_set_status(*, comments: Iterable[Comment], status: str) -> int:
     return changed
 
 
-def comment_delete(*, comments: Iterable[Comment]) -> int:
-    """Delete ``comments`` (and their replies); return how many were deleted."""
-    ids = [comment.pk for comment in comments]
-    with transaction.atomic():
-        article_ids = set(
-            Comment.objects.filter(pk__in=ids).values_list("article_id", flat=True)
-        )
-        deleted = Comment.objects.filter(Q(pk__in=ids) | Q(parent_id__in=ids)).delete()
-        comment_counts_refresh(article_ids)
-    return deleted[1].get(Comment._meta.label, 0)
-
-
 def commenter_forget(*, email: str, delete: bool = False) -> int:
     """Erase one person's personal data from their comments; return how many.
 
@@ -319,3 +307,101 @@ def comment_notify_editors(*, now: datetime | None = None) -> int:
         "Told %d editors about %d pending comments", len(recipients), len(comments)
     )
     return len(comments)
+
+
+IMPORTED_FIELDS = (
+    "author_name",
+    "author_email",
+    "author_url",
+    "body",
+    "status",
+    "created_at",
+    "parent_id",
+)
+
+
+def comment_import(
+    *, threads: dict[int, list[tuple[Comment, str]]], count_refresh: bool = True
+) -> tuple[int, int]:
+    """Write comments imported from another system; return (created, updated).
+
+    ``threads`` maps an article id to its comments: unsaved ``Comment`` objects
+    whose ``source_id`` names them in the source, each with the ``source_id`` of
+    the comment it answers ("" for none). A comment the article already has
+    (same ``source_id``) is updated if it changed, else left alone. Parents are
+    written before their replies, a few queries per thread level for all the
+    articles; a reply to a comment missing from the source stays on top, and a
+    loop of replies is cut. With ``count_refresh``, the articles whose comments
+    changed get their approved count stored again.
+    """
+    existing = {
+        (comment.article_id, comment.source_id): comment
+        for comment in Comment.objects.filter(article_id__in=list(threads)).exclude(
+            source_id=""
+        )
+    }
+    waiting = {
+        (article_id, comment.source_id): (comment, parent)
+        for article_id, rows in threads.items()
+        for comment, parent in rows
+    }
+    pks: dict[tuple[int, str], int] = {}
+    created = updated = 0
+    changed: set[int] = set()
+    while waiting:
+        ready = {
+            key: entry
+            for key, entry in waiting.items()
+            if not entry[1] or (key[0], entry[1]) not in waiting
+        }
+        ready = ready or dict(waiting)  # A loop of replies: cut it.
+        new, dirty = [], []
+        for (article_id, source_id), (comment, parent) in ready.items():
+            comment.article_id = article_id
+            parent_key = (article_id, parent)
+            comment.parent_id = (
+                pks.get(parent_key) or getattr(existing.get(parent_key), "pk", None)
+                if parent
+                else None
+            )
+            current = existing.get((article_id, source_id))
+            if current is None:
+                new.append(comment)
+                continue
+            if any(
+                getattr(current, name) != getattr(comment, name)
+                for name in IMPORTED_FIELDS
+            ):
+                for name in IMPORTED_FIELDS:
+                    setattr(current, name, getattr(comment, name))
+                dirty.append(current)
+            pks[(article_id, source_id)] = current.pk
+        Comment.objects.bulk_create(new, batch_size=1000)
+        for comment in new:
+            pks[(comment.article_id, comment.source_id)] = comment.pk
+        Comment.objects.bulk_update(dirty, IMPORTED_FIELDS, batch_size=1000)
+        created += len(new)
+        updated += len(dirty)
+        changed.update(comment.article_id for comment in [*new, *dirty])
+        for key in ready:
+            del waiting[key]
+    if count_refresh and changed:
+        comment_counts_store(changed)
+    return created, updated
+
+
+def comment_counts_store(article_ids: Iterable[int]) -> None:
+    """Store the approved-comment count of each article in one UPDATE (the
+    caller invalidates what shows them)."""
+    approved = (
+        Comment.objects.filter(
+            article_id=OuterRef("pk"), status=Comment.Status.APPROVED
+        )
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    ArticlePage.objects.filter(pk__in=set(article_ids)).update(
+        comment_count=Coalesce(Subquery(approved), 0)
+    )

@@ -12,7 +12,7 @@ def wxr_pages_imported(page_ids: list[int]) -> None:
     """Update the search index and Wagtail's reference index for imported pages.
 
     ``import_wxr`` writes pages without Wagtail's per-page signals (see
-    ``services._deferred_page_signals``) and queues this task with chunks of
+    ``services.run._deferred_search_index``) and queues this task with chunks of
     page ids: the index is written in bulk, one query set per page type.
     """
     from modelsearch.backends import get_search_backends

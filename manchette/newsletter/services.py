@@ -528,17 +528,3 @@ def brief_send_test(*, issue: BriefIssue, email: str) -> None:
     rendered = brief_render_issue(issue)
     rendered.subject = f"[TEST] {rendered.subject}"
     rendered.message(email=email, token="test", delivery_id=0).send()
-
-
-def brief_send(*, day: date) -> BriefIssue:
-    """Compose the brief of ``day`` if needed, then send it (resuming if started).
-
-    Returns the issue; an empty issue is not sent.
-    """
-    issue = brief_compose(day=day)
-    if issue.status == BriefIssue.Status.EMPTY:
-        return issue
-    brief_start(issue=issue)
-    brief_deliver(issue=issue)
-    issue.refresh_from_db()
-    return issue

@@ -1,5 +1,5 @@
-"""After an import, what a normal publication does has happened: caches purged,
-search index and Wagtail's reference index up to date."""
+"""After an import, what a normal publication does has happened: cache tags
+invalidated, search index and Wagtail's reference index up to date."""
 
 import pytest
 from django.test import Client
@@ -40,6 +40,40 @@ def export(tmp_path):
     )
 
 
+def test_the_import_invalidates_the_site_once_committed(
+    section, export, tmp_path, purges, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        wxr_import(export)
+        # Nothing is purged before the commit.
+        assert purges.tags() == set()
+    for callback in callbacks:
+        callback()
+
+    # Every HTML page (navigation), the home page and the lists of newest.
+    assert {"site", "home", "listing:latest"} <= purges.tags()
+    new = ArticlePage.objects.get(slug="telepherique")
+    assert f"section:{new.section_id}" in purges.tags()
+
+    purges.received.clear()
+    edited = wxr.write(
+        tmp_path,
+        wxr.post(
+            1,
+            title="Le téléphérique municipal inauguré hier",
+            slug="telepherique",
+            body="La cabine transporte des voyageurs.",
+            categories=[("transports", "Transports")],
+        ),
+        name="edited.xml",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        wxr_import(edited)
+
+    # An article cached before the import is purged by its own tag too.
+    assert f"article:{new.pk}" in purges.tags()
+
+
 def test_cached_pages_show_the_imported_articles_at_once(
     section, export, purges, django_capture_on_commit_callbacks
 ):
@@ -58,15 +92,20 @@ def test_cached_pages_show_the_imported_articles_at_once(
     assert 'href="/transports/"' in article.content.decode()
 
 
-def test_a_dry_run_purges_nothing(
+def test_a_dry_run_or_an_unchanged_run_purges_nothing(
     section, export, purges, django_capture_on_commit_callbacks
 ):
-
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         wxr_import(export, dry_run=True)
 
     assert callbacks == []
-    assert purges.received == []
+    with django_capture_on_commit_callbacks(execute=True):
+        wxr_import(export)
+    purges.received.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        wxr_import(export)
+
+    assert purges.tags() == set()
 
 
 def test_imported_articles_are_found_by_the_search(

@@ -534,17 +534,6 @@ def test_editors_find_the_articles_whose_summary_to_check(
     assert "Le Parlement adopte" not in response.content.decode()
 
 
-def test_a_password_protected_post_is_not_public(home, tmp_path, client):
-    path = wxr.write(
-        tmp_path, wxr.post(1, extra="<wp:post_password>secret</wp:post_password>")
-    )
-
-    wxr_import(path)
-
-    assert not ArticlePage.objects.get().live
-    assert client.get("/?p=1").status_code == 200  # the home page: no redirect
-
-
 def test_source_is_the_blog_url_not_the_network_url(home, tmp_path):
     head = "<wp:base_blog_url>https://blog.example.org</wp:base_blog_url>"
     path = tmp_path / "wpcom.xml"
@@ -663,3 +652,45 @@ def test_an_item_failing_mid_batch_leaves_nothing_and_spares_the_others(
     assert Comment.objects.count() == 16
     assert all(c.parent_id for c in Comment.objects.filter(source_id__contains=":20"))
     assert not Page.find_problems()[0]
+
+
+def test_every_comment_on_a_page_is_listed_as_skipped_with_its_reason(home, tmp_path):
+    comments = [
+        wxr.comment(801),
+        wxr.comment(802, parent="801"),
+        wxr.comment(803),
+        wxr.comment(804, approved="0"),
+        wxr.comment(805, approved="0", parent="803"),
+    ]
+    path = wxr.write(
+        tmp_path, wxr.post(80, post_type="page", slug="a-propos", comments=comments)
+    )
+
+    for _run in range(2):
+        report = wxr_import(path)
+
+        skipped = [s for s in report.skipped if s["kind"] == "comment"]
+        assert skipped == [
+            {"wp_id": str(n), "kind": "comment", "reason": "comment on a page"}
+            for n in range(801, 806)
+        ]
+        assert report.created["comments"] == 0
+    assert not Comment.objects.exists()
+    assert ContentPage.objects.get(slug="a-propos").live
+
+
+def test_a_creator_whose_slug_is_an_authors_does_not_rename_that_author(home, tmp_path):
+    head = (
+        "<wp:author><wp:author_id>2</wp:author_id>"
+        "<wp:author_login>themereviewteam</wp:author_login>"
+        f"<wp:author_display_name>{wxr.cdata('Theme Reviewer')}"
+        "</wp:author_display_name></wp:author>"
+    )
+    # A creator as the WordPress Theme Unit Test export spells one of them.
+    path = wxr.write(tmp_path, wxr.post(1, creator="themereviewteam>"), head=head)
+
+    wxr_import(path)
+    again = wxr_import(path)
+
+    assert AuthorPage.objects.get(slug="themereviewteam").title == "Theme Reviewer"
+    assert again.updated == dict.fromkeys(again.updated, 0)

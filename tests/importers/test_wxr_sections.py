@@ -1,6 +1,9 @@
 """WordPress category hierarchy: child categories become subsections."""
 
+import re
+
 import pytest
+from wagtail.models import Page
 
 from manchette.importers.services import section_map_load, wxr_import
 from manchette.news.models import ArticlePage, SectionPage
@@ -143,3 +146,81 @@ def test_section_map_rows_are_read_as_paths(tmp_path):
     )
 
     assert section_map_load(mapping) == {"sport": ("sports/football", "")}
+
+
+# What an earlier version of the importer made of the same categories: every
+# section at the top level.
+FLAT_HEAD = re.sub(r"<wp:category_parent>[^<]*</wp:category_parent>", "", HEAD)
+
+
+@pytest.fixture
+def flat_export(tmp_path):
+    return wxr.write(
+        tmp_path,
+        wxr.post(1, slug="second-tour", categories=[("municipales", "Municipales")]),
+        wxr.post(2, slug="le-vote", categories=[("elections", "Élections")]),
+        wxr.post(3, slug="la-loi", categories=[("politique", "Politique")]),
+        wxr.post(4, slug="en-boucle", categories=[("boucle-a", "Boucle A")]),
+        head=FLAT_HEAD,
+        name="flat.xml",
+    )
+
+
+def test_a_rerun_moves_flat_sections_under_their_parents(
+    home, export, flat_export, client
+):
+    wxr_import(flat_export)
+    assert section_paths()["municipales"] == "/municipales/"
+
+    report = wxr_import(export)
+
+    paths = section_paths()
+    assert paths["elections"] == "/politique/elections/"
+    assert paths["municipales"] == "/politique/elections/municipales/"
+    assert sorted(paths[slug].count("/") for slug in ("boucle-a", "boucle-b")) == [
+        2,
+        3,
+    ]
+    assert report.updated["sections"] == 3
+    assert report.created["sections"] == 0
+    assert SectionPage.objects.count() == 5
+    article = ArticlePage.objects.get(slug="second-tour")
+    assert article.url == "/politique/elections/municipales/second-tour/"
+    assert client.get(article.url).status_code == 200
+    assert all(not found for found in Page.find_problems())
+
+    again = wxr_import(export)
+
+    assert section_paths() == paths
+    assert again.created == dict.fromkeys(again.created, 0)
+    assert again.updated == dict.fromkeys(again.updated, 0)
+    assert not [s for s in again.skipped if s["kind"] == "section"]
+
+
+def test_a_section_an_editor_changed_is_not_moved_and_the_report_says_so(
+    home, export, flat_export, admin_user
+):
+    wxr_import(flat_export)
+    elections = SectionPage.objects.get(slug="elections")
+    elections.title = "Élections 2026"
+    elections.save_revision(user=admin_user).publish(user=admin_user)
+
+    report = wxr_import(export)
+
+    paths = section_paths()
+    assert paths["elections"] == "/elections/"
+    # Its subsection still goes under it, wherever it is.
+    assert paths["municipales"] == "/elections/municipales/"
+    refused = [s for s in report.skipped if s["kind"] == "section"]
+    assert refused == [
+        {
+            "wp_id": "elections",
+            "kind": "section",
+            "reason": "section 'Élections 2026' not moved under 'Politique': "
+            "changed by an editor since the import",
+        }
+    ]
+    # Nothing else changes on the next run; the refusal is reported again.
+    again = wxr_import(export)
+    assert again.updated == dict.fromkeys(again.updated, 0)
+    assert [s for s in again.skipped if s["kind"] == "section"] == refused

@@ -49,6 +49,7 @@ def post(
     creator="redaction",
     comments=(),
     extra="",
+    parent="0",
 ):
     slug = f"article-{wp_id}" if slug is None else slug
     date_gmt = date if date_gmt is None else date_gmt
@@ -70,7 +71,7 @@ def post(
 <wp:post_date>{date}</wp:post_date><wp:post_date_gmt>{date_gmt}</wp:post_date_gmt>
 <wp:post_name>{cdata(slug)}</wp:post_name>
 <wp:status>{status}</wp:status>
-<wp:post_parent>0</wp:post_parent>
+<wp:post_parent>{parent}</wp:post_parent>
 <wp:post_type>{post_type}</wp:post_type>
 {terms}{extra}{"".join(comments)}</item>
 """
