@@ -52,11 +52,17 @@ def site_ensure(*, site_name: str | None = None) -> HomePage:
     base = urlsplit(settings.MANCHETTE_BASE_URL)
     if site is None:
         site = Site(is_default_site=True)
-    site.root_page = home
-    site.hostname = base.hostname or "localhost"
-    site.port = base.port or (443 if base.scheme == "https" else 80)
-    site.site_name = site_name or settings.WAGTAIL_SITE_NAME
-    site.save()
+    wanted = {
+        "root_page_id": home.pk,
+        "hostname": base.hostname or "localhost",
+        "port": base.port or (443 if base.scheme == "https" else 80),
+        "site_name": site_name or settings.WAGTAIL_SITE_NAME,
+    }
+    # Saving an unchanged site would invalidate every cached page.
+    if site.pk is None or any(getattr(site, k) != v for k, v in wanted.items()):
+        for field, value in wanted.items():
+            setattr(site, field, value)
+        site.save()
     # Remove Wagtail's placeholder page from a fresh install.
     for page in root.get_children().exclude(pk=home.pk):
         if page.specific_class is Page and page.slug == "home":
