@@ -10,6 +10,7 @@ from manchette.core.sites import state
 from manchette.core.text import ascii_slug, unique_slug
 
 from .selectors import LIVE_LOCALES_CACHE_KEY, NAV_CACHE_KEY
+from .selectors.front import FOOTER_CACHE_KEY
 
 
 @receiver(post_page_move)
@@ -24,19 +25,19 @@ def article_moved(sender, instance, parent_page_after, **kwargs):
             else None
         )
         ArticlePage.objects.filter(pk=instance.pk).update(section_id=section_id)
-    state.delete(NAV_CACHE_KEY)
+    state.delete_many([NAV_CACHE_KEY, FOOTER_CACHE_KEY])
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
-    state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
+    state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY, FOOTER_CACHE_KEY])
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY])
+        state.delete_many([NAV_CACHE_KEY, LIVE_LOCALES_CACHE_KEY, FOOTER_CACHE_KEY])
 
 
 @receiver(pre_save, sender=Tag)

@@ -4,7 +4,8 @@ from django.views.decorators.http import require_http_methods
 
 from .forms import SearchForm
 from .search import highlight, query_terms
-from .selectors import article_cards_by_ids, article_search
+from .selectors import article_search
+from .selectors.front import front_cards_by_ids
 
 SEARCH_PAGE_SIZE = 20
 
@@ -39,7 +40,7 @@ def search(request):
                 results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
                     request.GET.get("page")
                 )
-                results.object_list = article_cards_by_ids(list(results.object_list))
+                results.object_list = front_cards_by_ids(list(results.object_list))
                 for card in results.object_list:
                     card.title_highlighted = highlight(card.title, terms)
                     card.excerpt_highlighted = highlight(card.excerpt, terms)
