@@ -214,9 +214,9 @@ def article_images_ensure() -> int:
     return made
 
 
-def portrait(seed: str, initials: str) -> bytes:
-    """Return a square placeholder portrait: the initials on a soft gradient."""
-    from PIL import Image, ImageDraw, ImageFont
+def portrait(seed: str) -> bytes:
+    """Return a square placeholder portrait: a silhouette on a soft gradient."""
+    from PIL import Image, ImageDraw
 
     rng = random.Random(hashlib.sha256(seed.encode()).digest())
     ground, mid, _light, accent = (_rgb(c) for c in rng.choice(PALETTES))
@@ -227,8 +227,6 @@ def portrait(seed: str, initials: str) -> bytes:
         draw.line([(0, y), (size, y)], fill=_mix(mid, ground, y / size))
     draw.ellipse((60, 250, 340, 560), fill=accent)
     draw.ellipse((125, 70, 275, 220), fill=accent)
-    font = ImageFont.load_default(size=64)
-    draw.text((size - 24, 24), initials, fill="#ffffff", font=font, anchor="rt")
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=85)
     return buffer.getvalue()
@@ -239,10 +237,9 @@ def author_photos_ensure() -> int:
     image_model = get_image_model()
     made = 0
     for author in AuthorPage.objects.filter(photo__isnull=True):
-        initials = "".join(word[:1] for word in author.title.split()[:2]).upper()
         image = image_model(title=f"Portrait {author.slug}", description=author.title)
         image.file = ImageFile(
-            io.BytesIO(portrait(author.slug, initials)),
+            io.BytesIO(portrait(author.slug)),
             name=f"portrait-{author.slug}.jpg",
         )
         image.save()
