@@ -55,7 +55,10 @@ def run(lighthouse: str, url: str) -> dict:
                 "--only-categories=" + ",".join(CATEGORIES),
             ],
             check=True,
-            env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+            env={
+                **os.environ,
+                "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
+            },
             timeout=300,
         )
         return json.loads(out.read_text())
@@ -64,19 +67,16 @@ def run(lighthouse: str, url: str) -> dict:
 def summary(report: dict) -> dict:
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     audits = report["audits"]
-    weights = {kind: 0 for kind in WEIGHED}
+    weights = dict.fromkeys(WEIGHED, 0)
     for item in audits["network-requests"]["details"]["items"]:
         kind = item.get("resourceType")
         if kind in weights:
             weights[kind] += item.get("transferSize", 0)
     failed = [
-        audit_id
+        ref["id"]
         for category in CATEGORIES
         for ref in report["categories"][category]["auditRefs"]
-        if ref["weight"] > 0
-        and (audit := audits[ref["id"]]).get("score") is not None
-        and audit["score"] < 1
-        for audit_id in [ref["id"]]
+        if ref["weight"] > 0 and (audits[ref["id"]].get("score") or 1) < 1
     ]
     return {
         **scores,
@@ -93,7 +93,9 @@ def main() -> int:
     parser.add_argument("--lighthouse", default="lighthouse")
     args = parser.parse_args()
     base = args.base.rstrip("/")
-    print("| page | perf | a11y | best practices | SEO | CLS | LCP | HTML+CSS+JS+fonts (JS) | below 100 |")
+    print(
+        "| page | perf | a11y | best practices | SEO | CLS | LCP | HTML+CSS+JS+fonts (JS) | below 100 |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, url in discover(base).items():
         result = summary(run(args.lighthouse, url))
