@@ -76,7 +76,9 @@ def summary(report: dict) -> dict:
         ref["id"]
         for category in CATEGORIES
         for ref in report["categories"][category]["auditRefs"]
-        if ref["weight"] > 0 and (audits[ref["id"]].get("score") or 1) < 1
+        if ref["weight"] > 0
+        and audits[ref["id"]].get("score") is not None
+        and audits[ref["id"]]["score"] < 1
     ]
     return {
         **scores,
