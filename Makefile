@@ -6,7 +6,7 @@ STATE := .state
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DJANGO_SETTINGS_MODULE ?= manchette.settings.dev
 
-.PHONY: run test test-sqlite test-postgres lint format migrate seed serve-dev worker browsers clean serve proxy
+.PHONY: run test test-sqlite test-postgres lint format migrate seed serve-dev worker browsers clean serve proxy screenshots
 
 $(STATE)/venv: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -95,3 +95,9 @@ serve: seed $(STATE)/nginx $(STATE)/varnish
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=false $(BIN)/python manage.py schedule_sweep
 	DEBUG=false $(BIN)/python manage.py serve_site --host 127.0.0.1 --port 8000
+
+# The reader's pages as PNGs at 390 and 1,366 px (light and dark) in
+# var/screenshots/, from a running site (`make run` in another terminal).
+SCREENSHOTS_BASE ?= http://127.0.0.1:8000
+screenshots: $(STATE)/venv $(STATE)/browsers
+	$(BIN)/python bench/screenshots.py --base $(SCREENSHOTS_BASE) --out var/screenshots --dark

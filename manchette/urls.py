@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from manchette.api.urls import api_urls
+from manchette.core import identity_views
 from manchette.core import views as core_views
 from manchette.news import feeds
 from manchette.news import sitemaps as news_sitemaps
@@ -61,6 +62,12 @@ urlpatterns += [
         name="sitemap_listings",
     ),
     path("robots.txt", news_sitemaps.robots_txt, name="robots_txt"),
+    # Identity: icons, web app manifest and brand colour (core/identity_views.py).
+    path("favicon.svg", identity_views.favicon_svg, name="favicon_svg"),
+    path("favicon.ico", identity_views.favicon_ico, name="favicon_ico"),
+    path("icone-<int:size>.png", identity_views.icon, name="site_icon"),
+    path("manifest.webmanifest", identity_views.manifest, name="web_manifest"),
+    path("identite.css", identity_views.brand_css, name="brand_css"),
     path("api/", api_urls),
 ]
 

@@ -1,3 +1,4 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -23,6 +24,20 @@ class SiteIdentity(ClusterableModel, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    brand_colour = models.CharField(
+        _("couleur de la marque"),
+        max_length=7,
+        default="#b3121f",
+        validators=[
+            RegexValidator(
+                r"^#[0-9a-fA-F]{6}$",
+                _("Une couleur au format #rrggbb, par exemple #b3121f."),
+            )
+        ],
+        help_text=_(
+            "Couleur d’accent du site, de l’icône et de la barre du navigateur (#rrggbb)."
+        ),
+    )
     newsletter_title = models.CharField(
         _("titre de la newsletter"),
         max_length=120,
@@ -36,7 +51,12 @@ class SiteIdentity(ClusterableModel, BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("publisher_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            [
+                FieldPanel("publisher_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("brand_colour"),
+            ],
             heading=_("Identité"),
         ),
         MultiFieldPanel(

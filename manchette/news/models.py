@@ -46,7 +46,15 @@ class HomePage(ViewRestrictionsMixin, Page):
 
     intro = models.CharField(_("accroche"), max_length=250, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "front_picks",
+            label=_("À la une (choix de la rédaction, dans l’ordre)"),
+            max_num=5,
+        ),
+    ]
     subpage_types = [
         "news.SectionPage",
         "news.AuthorIndexPage",
@@ -101,21 +109,17 @@ class HomePage(ViewRestrictionsMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_list_latest, section_blocks
+        from .selectors.front import front_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = article_list_latest(limit=7, locale_id=self.locale_id)
-        context["section_blocks"] = section_blocks(
-            per_section=4, locale_id=self.locale_id
-        )
+        context["front"] = front_page(self)
+        front = context["front"]
         add_cache_tags(
             request,
             "home",
             "listing:latest",
-            [
-                page_tag("section", section.pk)
-                for section, _ in context["section_blocks"]
-            ],
+            [page_tag("article", article.pk) for article in front.articles],
+            [page_tag("section", section.pk) for section, _ in front.sections],
         )
         return context
 
@@ -140,10 +144,13 @@ class SectionPage(ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_count, article_list_for_section
+        from .selectors.front import listing_cards
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(
-            request, article_list_for_section(self), count=article_count(section=self)
+            request,
+            listing_cards(article_list_for_section(self)),
+            count=article_count(section=self),
         )
         add_cache_tags(request, page_tag("section", self.pk))
         return context
@@ -198,10 +205,13 @@ class AuthorPage(ViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_count, article_list_for_author
+        from .selectors.front import listing_cards
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(
-            request, article_list_for_author(self), count=article_count(author=self)
+            request,
+            listing_cards(article_list_for_author(self)),
+            count=article_count(author=self),
         )
         add_cache_tags(request, page_tag("author", self.pk))
         return context
@@ -231,6 +241,7 @@ class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     @path("<slug:tag_slug>/")
     def tag_detail(self, request, tag_slug):
         from .selectors import article_count, article_list_for_tag
+        from .selectors.front import listing_cards
 
         tag = get_object_or_404(Tag, slug=tag_slug)
         add_cache_tags(request, page_tag("tag", tag.pk))
@@ -241,7 +252,7 @@ class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
                 "tag": tag,
                 "articles": paginate(
                     request,
-                    article_list_for_tag(tag, locale_id=self.locale_id),
+                    listing_cards(article_list_for_tag(tag, locale_id=self.locale_id)),
                     count=article_count(tag=tag, locale_id=self.locale_id),
                 ),
             },
@@ -581,3 +592,22 @@ class ArticlePageRelated(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("article lié")
         verbose_name_plural = _("articles liés")
+
+
+class HomePagePick(Orderable):
+    """An article the editors put "À la une" on the home page, in their order."""
+
+    page = ParentalKey(HomePage, related_name="front_picks", on_delete=models.CASCADE)
+    article = models.ForeignKey(
+        ArticlePage,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("article à la une")
+        verbose_name_plural = _("articles à la une")
+

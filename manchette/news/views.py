@@ -6,7 +6,8 @@ from manchette.core.pagecache import add_cache_tags
 
 from .forms import SearchForm
 from .search import highlight, query_terms
-from .selectors import article_cards_by_ids, article_search
+from .selectors import article_search
+from .selectors.front import front_cards_by_ids
 from .tags import LATEST
 
 SEARCH_PAGE_SIZE = 20
@@ -44,7 +45,7 @@ def search(request):
                 results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
                     request.GET.get("page")
                 )
-                results.object_list = article_cards_by_ids(list(results.object_list))
+                results.object_list = front_cards_by_ids(list(results.object_list))
                 for card in results.object_list:
                     card.title_highlighted = highlight(card.title, terms)
                     card.excerpt_highlighted = highlight(card.excerpt, terms)
