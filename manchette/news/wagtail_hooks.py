@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from .admin.bylines import NO_AUTHOR_PAGE, author_for_user
 from .admin.choosers import article_chooser_viewset
+from .admin.dashboard import homepage_panels
 from .admin.slugs import slug_release_abandoned
 from .models import ArticlePage
 
@@ -37,3 +38,8 @@ def article_edit_slug(request, page):
             exclude_pk=page.pk,
         )
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_newsroom_panels(request, panels):
+    homepage_panels(request, panels)
