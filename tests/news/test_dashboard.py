@@ -54,7 +54,8 @@ def test_the_author_sees_drafts_review_and_published_today(client, groups, secti
         panel.index("En attente de relecture") : panel.index("Publiés aujourd’hui")
     ]
     assert "Mon brouillon" in drafts
-    assert "Ma relecture" in review and "Ma relecture" not in drafts
+    assert "Ma relecture" in review
+    assert "Ma relecture" not in drafts
     assert "Mon article du jour" in panel
     assert "L’article d’un autre" not in panel
     # Not an editor: no editor panels.
