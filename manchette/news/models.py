@@ -23,6 +23,7 @@ from manchette.core.privacy import ViewRestrictionsMixin
 from manchette.core.text import excerpt, reading_minutes, sentences
 
 from .admin.bylines import BylineFormMixin
+from .admin.previews import ArticlePreviewMixin
 from .admin.slugs import SlugClashFormMixin
 from .blocks import ArticleBodyBlock, body_plain_text
 
@@ -295,7 +296,7 @@ class ArticlePageForm(BylineFormMixin, SlugClashFormMixin, WagtailAdminPageForm)
         return cleaned_data
 
 
-class ArticlePage(ViewRestrictionsMixin, Page):
+class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
     """A news article: "En bref", body, authors, tags, related articles."""
 
     summary = models.TextField(
