@@ -6,7 +6,7 @@ from wagtail import hooks
 from .admin.bylines import NO_AUTHOR_PAGE, author_for_user
 from .admin.choosers import article_chooser_viewset
 from .admin.dashboard import homepage_panels
-from .admin.slugs import slug_release_abandoned
+from .admin.slugs import slug_clash_check
 from .models import ArticlePage
 
 
@@ -25,18 +25,25 @@ def article_create_bylines_and_slug(request, parent_page, page_class):
     if request.method == "GET" and author_for_user(request.user) is None:
         messages.warning(request, NO_AUTHOR_PAGE)
     elif request.method == "POST":
-        slug_release_abandoned(parent=parent_page, slug=request.POST.get("slug", ""))
+        _slug_clash_message(request, parent=parent_page)
     return None
+
+
+def _slug_clash_message(request, *, parent, exclude_pk=None):
+    """Add a message linking to the page that holds the requested slug (the
+    field's own error repeats it as text: Wagtail escapes field errors).
+    """
+    message = slug_clash_check(
+        parent=parent, slug=request.POST.get("slug", ""), exclude_pk=exclude_pk
+    )
+    if message:
+        messages.error(request, message)
 
 
 @hooks.register("before_edit_page")
 def article_edit_slug(request, page):
     if request.method == "POST" and isinstance(page, ArticlePage):
-        slug_release_abandoned(
-            parent=page.get_parent(),
-            slug=request.POST.get("slug", ""),
-            exclude_pk=page.pk,
-        )
+        _slug_clash_message(request, parent=page.get_parent(), exclude_pk=page.pk)
     return None
 
 

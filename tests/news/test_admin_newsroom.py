@@ -85,9 +85,11 @@ def test_a_slug_clash_names_the_page_and_offers_a_free_slug(client, editor, sect
     response = client.post(add_url(section), article_form())
     assert response.status_code == 200
     errors = str(response.context["form"].errors["slug"])
-    assert f'href="/admin/pages/{held.pk}/edit/"' in errors
     assert "Le budget adopté" in errors
     assert "Adresse libre : « article-admin-2 »" in errors
+    # The message at the top of the page links to the page holding the slug.
+    html = response.content.decode()
+    assert f'« <a href="/admin/pages/{held.pk}/edit/">Le budget adopté</a> »' in html
 
 
 def test_an_abandoned_draft_gives_its_slug_up(client, editor, section, settings):

@@ -65,39 +65,61 @@ def slug_release_abandoned(*, parent, slug: str, exclude_pk: int | None = None):
     return holder
 
 
-def slug_clash_message(holder, *, free_slug: str) -> str:
-    """Return the (HTML) error naming the page that holds the slug, with a link."""
-    edit_url = reverse("wagtailadmin_pages:edit", args=[holder.pk])
+def _holder_state(holder) -> str:
     if holder.live:
-        state = _("en ligne")
-    elif holder.first_published_at is None:
-        edited = holder.latest_revision_created_at
-        state = (
+        return _("en ligne")
+    if holder.first_published_at is not None:
+        return _("hors ligne")
+    edited = holder.latest_revision_created_at
+    if edited is None:
+        return _("brouillon jamais publié")
+    return _(
+        "brouillon jamais publié, modifié le %(date)s : reprenez-le, ou il "
+        "libérera cette adresse %(days)d jours après sa dernière modification"
+    ) % {
+        "date": date_format(timezone.localtime(edited), "SHORT_DATETIME_FORMAT"),
+        "days": settings.MANCHETTE_DRAFT_SLUG_DAYS,
+    }
+
+
+def slug_clash_message(holder, *, free_slug: str, link: bool = False) -> str:
+    """Return the error naming the page that holds the slug; with ``link``, as HTML
+    with a link to edit that page (field errors are escaped, messages are not).
+    """
+    values = {
+        "slug": holder.slug,
+        "title": holder.draft_title or holder.title,
+        "state": _holder_state(holder),
+        "free": free_slug,
+    }
+    if not link:
+        return (
             _(
-                "brouillon jamais publié, modifié le %(date)s : reprenez-le, ou il "
-                "libérera cette adresse %(days)d jours après sa dernière modification"
+                "L’adresse « %(slug)s » est déjà prise par « %(title)s » (%(state)s). "
+                "Adresse libre : « %(free)s »."
             )
-            % {
-                "date": date_format(
-                    timezone.localtime(edited), "SHORT_DATETIME_FORMAT"
-                ),
-                "days": settings.MANCHETTE_DRAFT_SLUG_DAYS,
-            }
-            if edited
-            else _("brouillon jamais publié")
+            % values
         )
-    else:
-        state = _("hors ligne")
     return format_html(
         _(
             'L’adresse « {slug} » est déjà prise par « <a href="{url}">{title}</a> » '
             "({state}). Adresse libre : « {free} »."
         ),
-        slug=holder.slug,
-        url=edit_url,
-        title=holder.draft_title or holder.title,
-        state=state,
-        free=free_slug,
+        url=reverse("wagtailadmin_pages:edit", args=[holder.pk]),
+        **values,
+    )
+
+
+def slug_clash_check(*, parent, slug: str, exclude_pk: int | None = None):
+    """Free the slug if an abandoned draft holds it; return the HTML message naming
+    the page that still holds it, or None when the slug is free.
+    """
+    slug_release_abandoned(parent=parent, slug=slug, exclude_pk=exclude_pk)
+    holder = slug_holder(parent=parent, slug=slug, exclude_pk=exclude_pk)
+    if holder is None:
+        return None
+    return slug_clash_message(
+        holder, free_slug=slug_next_free(parent=parent, slug=slug), link=True
     )
 
 
