@@ -167,3 +167,19 @@ def test_a_slug_clash_names_its_page(live_server, newsroom, browser_context):
     expect(link).to_have_attribute("href", f"/admin/pages/{yesterday.pk}/edit/")
     expect(error).to_contain_text(f"{yesterday.slug}-2")
     assert_all_local(browser_context.hosts)
+
+
+def test_an_author_switches_the_admin_to_arabic(live_server, newsroom, browser_context):
+    from playwright.sync_api import expect
+
+    base = live_server.url.replace("localhost", "127.0.0.1")
+    page = browser_context.new_page()
+    login(page, base, "plume")
+    page.goto(base + "/admin/account/")
+    page.locator("select[name$=preferred_language]").select_option("ar")
+    page.locator("main form button[type=submit]").last.click()
+    page.goto(base + "/admin/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    # Manchette's own panel, through gettext (its Arabic comes with the catalogue).
+    expect(page.locator("#manchette-my-articles-section")).to_be_visible()
+    assert_all_local(browser_context.hosts)
