@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from manchette.news.models import ArticlePage, AuthorPage
+from manchette.news.models import ArticlePage, AuthorPage, SectionPage
 from manchette.news.services import author_ensure
 from tests.factories import ArticlePageFactory, section_get
 from tests.news.test_admin import add_url, article_form
@@ -160,3 +160,14 @@ def test_read_also_and_related_articles_use_the_article_chooser(
 ):
     html = client.get(add_url(section)).content.decode()
     assert "/admin/article_chooser/" in html
+
+
+def test_the_chooser_browses_the_section_tree(client, editor, section):
+    elections = section.add_child(
+        instance=SectionPage(title="Élections", slug="elections")
+    )
+    html = client.get("/admin/article_chooser/").json()["html"]
+    assert f'?section={section.pk}" data-chooser-modal-choice>Politique</a>' in html
+    html = client.get(f"/admin/article_chooser/?section={section.pk}").json()["html"]
+    assert "<strong>Politique</strong>" in html
+    assert f'?section={elections.pk}" data-chooser-modal-choice>Élections</a>' in html

@@ -7,6 +7,7 @@ to ``news.ArticlePage`` (the viewset registers its widget for those).
 
 from django import forms
 from django.db.models import F
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -78,9 +79,43 @@ class ArticleFilterForm(LocaleFilterMixin, BaseFilterForm):
         return objects
 
 
+def section_tree(section_id: int | None) -> dict:
+    """Return the page tree around a section for the chooser's navigation: its
+    ancestor sections, itself, and its subsections (the top sections without one).
+    """
+    from manchette.news.models import SectionPage
+
+    current = SectionPage.objects.filter(pk=section_id).first() if section_id else None
+    if current is None:
+        top = SectionPage.objects.order_by("depth").values_list("depth", flat=True)
+        depth = top.first()
+        children = SectionPage.objects.filter(depth=depth) if depth else []
+        return {"current": None, "ancestors": [], "children": list(children)}
+    return {
+        "current": current,
+        "ancestors": list(SectionPage.objects.ancestor_of(current).order_by("depth")),
+        "children": list(SectionPage.objects.child_of(current)),
+    }
+
+
 class ArticleColumnsMixin:
     filter_form_class = ArticleFilterForm
+    results_template_name = "news/admin/article_chooser_results.html"
     per_page = 20
+    choose_url_name = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        section_id = (
+            self.filter_form.cleaned_data.get("section")
+            if self.filter_form.is_valid()
+            else None
+        )
+        context["tree"] = section_tree(section_id)
+        context["choose_url"] = self.append_preserved_url_parameters(
+            reverse(self.choose_url_name)
+        )
+        return context
 
     def get_object_list(self):
         from manchette.news.models import ArticlePage
@@ -132,6 +167,11 @@ class ArticleChooserViewSet(ChooserViewSet):
     page_title = _("Choisir un article")
     choose_view_class = ArticleChooseView
     choose_results_view_class = ArticleChooseResultsView
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            choose_url_name=self.get_url_name("choose"), **kwargs
+        )
 
 
 article_chooser_viewset = ArticleChooserViewSet("article_chooser")
