@@ -171,3 +171,14 @@ def test_the_chooser_browses_the_section_tree(client, editor, section):
     html = client.get(f"/admin/article_chooser/?section={section.pk}").json()["html"]
     assert "<strong>Politique</strong>" in html
     assert f'?section={elections.pk}" data-chooser-modal-choice>Élections</a>' in html
+
+
+def test_the_demo_author_account_signs_as_a_demo_author(home):
+    from manchette.news.demo_bylines import demo_bylines_link
+
+    user = get_user_model().objects.create_user("auteur", "a@example.invalid", "x")
+    author = author_ensure(name="Hamza Ouchen", slug="hamza-ouchen")
+    demo_bylines_link()
+    demo_bylines_link()
+    author.refresh_from_db()
+    assert author.user == user
