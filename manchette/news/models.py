@@ -280,7 +280,9 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePageForm(BylineFormMixin, SlugClashFormMixin, WagtailAdminPageForm):
-    """Prefills the byline, names the page holding a clashing slug, and requires an "En bref" of one to three sentences when the article is published."""
+    """Prefills the byline, names the page holding a clashing slug, and requires an
+    "En bref" of one to three sentences when the article is published.
+    """
 
     def clean(self):
         cleaned_data = super().clean()
