@@ -106,8 +106,10 @@ def test_author_writes_and_submits_then_editor_approves_from_dashboard(
     login(page, base, "plume")
     expect(page.locator("#manchette-my-articles-section")).to_be_visible()
 
-    section = newsroom["section"]
-    page.goto(f"{base}/admin/pages/add/news/articlepage/{section.pk}/")
+    # One click from the dashboard to a new article in a section.
+    page.locator("#manchette-my-articles-section").get_by_role(
+        "link", name="Politique"
+    ).click()
     # The byline starts with the author's own page.
     expect(page.locator("#id_article_authors-0-author-title")).to_have_text(
         "Plume Démo"

@@ -57,6 +57,7 @@ def test_the_author_sees_drafts_review_and_published_today(client, groups, secti
     assert "Ma relecture" in review
     assert "Ma relecture" not in drafts
     assert "Mon article du jour" in panel
+    assert f'href="/admin/pages/add/news/articlepage/{section.pk}/"' in panel
     assert "L’article d’un autre" not in panel
     # Not an editor: no editor panels.
     assert 'id="manchette-today-section"' not in html

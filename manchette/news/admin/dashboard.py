@@ -105,8 +105,12 @@ class AuthorPanel(Component):
     order = 50
 
     def get_context_data(self, parent_context):
+        from manchette.news.models import SectionPage
+
         user = parent_context["request"].user
         return {
+            # "Write in: Politique · Économie…", one click to a new article.
+            "sections": list(SectionPage.objects.order_by("path").only("title")),
             "drafts": list(article_list_my_drafts(user)),
             "in_review": list(article_list_my_in_review(user)),
             "published_today": list(article_list_my_published_today(user)),
