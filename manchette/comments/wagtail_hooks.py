@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import ListingButton
@@ -229,3 +230,23 @@ def refresh_count_after_edit(request, instance):
 def refresh_count_after_delete(request, instances):
     article_ids = {item.article_id for item in instances if isinstance(item, Comment)}
     comment_counts_refresh(article_ids)
+
+
+class PendingCommentsPanel(Component):
+    """The editor's dashboard: how many comments wait for moderation, with a link."""
+
+    name = "manchette_comments"
+    template_name = "comments/admin/dashboard_pending.html"
+    order = 65
+
+    def get_context_data(self, parent_context):
+        return {
+            "pending": comment_count_pending(),
+            "url": reverse("wagtailsnippets_comments_comment:list") + "?status=pending",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_comments_panel(request, panels):
+    if request.user.has_perm("comments.change_comment"):
+        panels.append(PendingCommentsPanel())

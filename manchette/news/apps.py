@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
     name = "manchette.news"
     label = "news"
-    verbose_name = "Actualités"
+    verbose_name = _("Actualités")
 
     def ready(self):
         from . import cache, signals  # noqa: F401

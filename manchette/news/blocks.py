@@ -8,6 +8,8 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from manchette.core.text import plain_text
 
+from .admin.choosers import article_chooser_viewset
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
 
 
@@ -46,10 +48,16 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
+# The newsroom's article chooser (newest first, by title, section and day).
+ArticleChooserBlock = article_chooser_viewset.get_block_class(
+    name="ArticleChooserBlock", module_path="manchette.news.blocks"
+)
+
+
 class ReadAlsoBlock(blocks.StructBlock):
     """A link to another article of the site, shown as ``Lire aussi : <title>``."""
 
-    article = blocks.PageChooserBlock(label=_("article"), page_type="news.ArticlePage")
+    article = ArticleChooserBlock(label=_("article"))
 
     class Meta:
         icon = "link"

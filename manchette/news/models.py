@@ -22,6 +22,9 @@ from manchette.core.pagecache import add_cache_tags, page_tag
 from manchette.core.privacy import ViewRestrictionsMixin
 from manchette.core.text import excerpt, reading_minutes, sentences
 
+from .admin.bylines import BylineFormMixin
+from .admin.previews import ArticlePreviewMixin
+from .admin.slugs import SlugClashFormMixin
 from .blocks import ArticleBodyBlock, body_plain_text
 
 MAX_SUMMARY_SENTENCES = 3
@@ -188,12 +191,23 @@ class AuthorPage(ViewRestrictionsMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The staff account that signs as this author: new articles start with it.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte lié"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_page",
+        help_text=_("Le compte de l’admin qui signe sous ce nom."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("role"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("user"),
     ]
     parent_page_types = ["news.AuthorIndexPage"]
     subpage_types = []
@@ -295,8 +309,10 @@ class ArticlePageTag(TaggedItemBase):
         ]
 
 
-class ArticlePageForm(WagtailAdminPageForm):
-    """Requires an "En bref" of one to three sentences when the article is published."""
+class ArticlePageForm(BylineFormMixin, SlugClashFormMixin, WagtailAdminPageForm):
+    """Prefills the byline, names the page holding a clashing slug, and requires an
+    "En bref" of one to three sentences when the article is published.
+    """
 
     def clean(self):
         cleaned_data = super().clean()
@@ -312,7 +328,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ArticlePage(ViewRestrictionsMixin, Page):
+class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
     """A news article: "En bref", body, authors, tags, related articles."""
 
     summary = models.TextField(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import services, tasks
+from . import selectors, services, tasks
 from .emails import TOKEN_PLACEHOLDER
 from .models import BriefIssue, Delivery
 
@@ -27,19 +27,42 @@ class PermissionMixin:
 class ComposeForm(forms.Form):
     day = forms.DateField(
         label=gettext_lazy("Jour du numéro"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # ISO: the only format a browser's date input shows.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
     )
 
 
-class ComposeView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
+class BriefBreadcrumbsMixin:
+    """Home › Numéros du brief › this page, instead of a lone "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("newsletter_issue:index"),
+                "label": BriefIssue._meta.verbose_name_plural.capitalize(),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class ComposeView(
+    PermissionMixin, BriefBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView
+):
     page_title = gettext_lazy("Composer un numéro du brief")
     header_icon = "mail"
     template_name = "newsletter/admin/compose.html"
     form_class = ComposeForm
 
     def get_initial(self):
-        return {"day": services.brief_next_day()}
+        return {"day": services.brief_today()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # What today's issue would hold, with each article's own reading time.
+        context["plan"] = services.brief_plan(day=services.brief_today())
+        return context
 
     def form_valid(self, form):
         day = form.cleaned_data["day"]
@@ -55,7 +78,9 @@ class ComposeView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
         return redirect("newsletter_issue_preview", pk=issue.pk)
 
 
-class PreviewView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class PreviewView(
+    PermissionMixin, BriefBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView
+):
     header_icon = "mail"
     template_name = "newsletter/admin/preview.html"
 
@@ -79,6 +104,7 @@ class PreviewView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
         context["edit_url"] = reverse("newsletter_issue:edit", args=[issue.pk])
         context["index_url"] = reverse("newsletter_issue:index")
         if issue.status != BriefIssue.Status.EMPTY:
+            context["articles"] = selectors.brief_articles(issue)
             rendered = services.brief_render_issue(issue)
             # Each reader gets their own token; the preview shows a stand-in.
             rendered.text = rendered.text.replace(TOKEN_PLACEHOLDER, "exemple")

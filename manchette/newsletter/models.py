@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
 
@@ -118,7 +118,7 @@ class BriefItem(Orderable):
         related_name="+",
     )
 
-    panels = [PageChooserPanel("article", "news.ArticlePage")]
+    panels = [FieldPanel("article")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("article du brief")

@@ -151,6 +151,12 @@ def brief_send_time(day: date) -> datetime:
     )
 
 
+def brief_today(*, now: datetime | None = None) -> date:
+    """Return today's date in the brief's time zone (MANCHETTE_BRIEF_TIME_ZONE)."""
+    now = now or timezone.now()
+    return now.astimezone(ZoneInfo(settings.MANCHETTE_BRIEF_TIME_ZONE)).date()
+
+
 def brief_next_day(*, after: datetime | None = None) -> date:
     """Return the first day whose send time comes after ``after`` (default: now)."""
     after = after or timezone.now()

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import BriefIssue, Subscriber
 
 
@@ -152,3 +152,8 @@ def register_admin_urls():
             name="newsletter_issue_send_now",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_brief_status_panel(request, panels):
+    dashboard.add_brief_panel(request, panels)

@@ -248,7 +248,14 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
+# Each staff member picks the admin's language in their account.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Avatars are local (an uploaded photo, else Wagtail's own image): the admin
+# never asks an outside avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# A page never published and not edited for this many days gives its slug up to
+# a new page asking for it (manchette/news/admin/slugs.py).
+MANCHETTE_DRAFT_SLUG_DAYS = int(os.environ.get("MANCHETTE_DRAFT_SLUG_DAYS", "2"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Discover (search): French stemming on PostgreSQL; SQLite's FTS5 has none.
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):

@@ -4,6 +4,7 @@ from rich.progress import Progress
 
 from manchette.news import demo_content
 from manchette.news.demo import demo_build
+from manchette.news.demo_bylines import demo_bylines_link
 from manchette.news.demo_front import demo_front_build
 
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
                 progress=lambda: progress.advance(bar),
             )
         demo_front_build()
+        demo_bylines_link()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {result['created']} article(s) created, {result['total']} in the demo set."

@@ -1,4 +1,6 @@
+import tempfile
 from datetime import date
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -21,13 +23,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Show what would be sent; write and send nothing.",
+            help="Show what would be sent and write the e-mail (HTML and text) to "
+            "files; send nothing.",
+        )
+        parser.add_argument(
+            "--output-dir",
+            help="Folder for the --dry-run e-mail files (default: a new temporary one).",
         )
 
-    def handle(self, *args, date=None, dry_run=False, **options):
+    def handle(self, *args, date=None, dry_run=False, output_dir=None, **options):
         day = self._day(date)
         if dry_run:
-            return self._dry_run(day)
+            return self._dry_run(day, output_dir=output_dir)
         issue = services.brief_compose(day=day)
         if issue.status == BriefIssue.Status.EMPTY:
             self.stdout.write(
@@ -79,7 +86,7 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"Date invalide : {value!r} (AAAA-MM-JJ).") from error
 
-    def _dry_run(self, day: date) -> None:
+    def _dry_run(self, day: date, *, output_dir: str | None = None) -> None:
         issue = BriefIssue.objects.filter(day=day).first()
         if issue is not None:
             articles = selectors.brief_articles(issue)
@@ -103,3 +110,15 @@ class Command(BaseCommand):
             f"Lecture : {minutes} min. Destinataires : "
             f"{selectors.subscriber_count_active()}. Rien n’a été envoyé (--dry-run)."
         )
+        rendered = services.emails.brief_render(
+            day=day,
+            intro=issue.intro if issue else "",
+            articles=articles,
+            issue_id=issue.pk if issue else 0,
+        )
+        folder = Path(output_dir or tempfile.mkdtemp(prefix="manchette-brief-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix, content in (("html", rendered.html), ("txt", rendered.text)):
+            path = folder / f"brief-{day:%Y-%m-%d}.{suffix}"
+            path.write_text(content, encoding="utf-8")
+            self.stdout.write(f"Courriel ({suffix}) : {path}")

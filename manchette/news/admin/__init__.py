@@ -1,0 +1,1 @@
+"""The newsroom's admin: article chooser, bylines, slug clashes, dashboards, previews."""
