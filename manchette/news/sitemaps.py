@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
+from manchette.core.text import xml_safe
 
 from .metadata import locale_codes
 from .models import TagIndexPage
@@ -83,7 +84,7 @@ def w3c_datetime(value) -> str:
 
 
 def _response(parts: list[str]) -> HttpResponse:
-    return HttpResponse("".join(parts), content_type=XML_TYPE)
+    return HttpResponse(xml_safe("".join(parts)), content_type=XML_TYPE)
 
 
 def _urlset(rows, absolute) -> list[str]:
