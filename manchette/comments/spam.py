@@ -6,7 +6,6 @@ import ipaddress
 import re
 import time
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
@@ -32,22 +31,6 @@ def form_token_age(token: str, article_id: int, *, now: float | None = None):
     if token_article != article_id or not isinstance(issued, int):
         return None
     return (now if now is not None else time.time()) - issued
-
-
-def client_ip(request) -> str:
-    """Return the reader's address: REMOTE_ADDR, or the entry of X-Forwarded-For
-    written by the outermost of ``MANCHETTE_TRUSTED_PROXIES`` proxies.
-    """
-    trusted = settings.MANCHETTE_TRUSTED_PROXIES
-    if trusted > 0:
-        hops = [
-            hop.strip()
-            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if hop.strip()
-        ]
-        if len(hops) >= trusted:
-            return hops[-trusted]
-    return request.META.get("REMOTE_ADDR", "") or ""
 
 
 def ip_hash(ip: str) -> str:

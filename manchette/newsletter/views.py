@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from manchette.core.clients import client_ip
+
 from . import services
 from .forms import SignupForm
 
@@ -24,7 +26,7 @@ ONE_CLICK_VALUE = "One-Click"
 
 
 def _client_key(request, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return f"newsletter:{scope}:{digest[:32]}"
 
