@@ -60,6 +60,15 @@ def subscriber_signup(*, email: str) -> Subscriber | None:
     )
     if subscriber.status == Subscriber.Status.ACTIVE:
         return None
+    # At most one confirmation per address every few hours, so sign-ups cannot
+    # be used to flood someone else's mailbox.
+    interval = timedelta(hours=settings.MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS)
+    if (
+        subscriber.status == Subscriber.Status.PENDING
+        and subscriber.consent_at
+        and subscriber.consent_at > now - interval
+    ):
+        return None
     subscriber.consent_at = now
     subscriber.save(update_fields=["consent_at"])
     from .tasks import send_confirmation

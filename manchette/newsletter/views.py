@@ -4,6 +4,7 @@ None of them sets a cookie or shows an e-mail address.
 """
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +22,7 @@ from manchette.core.clients import client_ip
 from . import services
 from .forms import SignupForm
 
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]+")
 ONE_CLICK_FIELD = "List-Unsubscribe"
 ONE_CLICK_VALUE = "One-Click"
 
@@ -157,8 +159,8 @@ def unsubscribe(request, token):
     """GET shows a button; POST with ``List-Unsubscribe=One-Click`` unsubscribes
     (RFC 8058: no cookie, no CSRF token, no redirect).
     """
-    if len(token) > 100:
-        token = ""
+    if len(token) > 100 or not TOKEN_SHAPE.fullmatch(token):
+        token = ""  # e.g. a NUL, which PostgreSQL refuses in a query
     if request.method == "GET":
         known = bool(token) and services.Subscriber.objects.filter(token=token).exists()
         return render(

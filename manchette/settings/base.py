@@ -342,6 +342,10 @@ MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR = int(
     os.environ.get("MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR", "10")
 )
 MANCHETTE_READS_PER_HOUR = int(os.environ.get("MANCHETTE_READS_PER_HOUR", "120"))
+# A pending address gets at most one confirmation e-mail in this many hours.
+MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS = int(
+    os.environ.get("MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS", "6")
+)
 # DKIM: signs every brief when a private key (PEM, or a path to one) is set.
 MANCHETTE_DKIM_DOMAIN = os.environ.get("MANCHETTE_DKIM_DOMAIN", "")
 MANCHETTE_DKIM_SELECTOR = os.environ.get("MANCHETTE_DKIM_SELECTOR", "")
