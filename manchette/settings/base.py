@@ -292,6 +292,10 @@ MANCHETTE_COMMENTS_MAX_LENGTH = 5000
 MANCHETTE_COMMENTS_MIN_SECONDS = int(
     os.environ.get("MANCHETTE_COMMENTS_MIN_SECONDS", "3")
 )
+# A comment form token works once, for at most this many seconds.
+MANCHETTE_COMMENTS_TOKEN_MAX_AGE = int(
+    os.environ.get("MANCHETTE_COMMENTS_TOKEN_MAX_AGE", str(4 * 3600))
+)
 # Comments accepted per IP address and per e-mail address in the window.
 MANCHETTE_COMMENTS_RATE_LIMIT = int(
     os.environ.get("MANCHETTE_COMMENTS_RATE_LIMIT", "5")

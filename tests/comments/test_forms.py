@@ -172,3 +172,18 @@ def test_the_kept_blank_form_is_the_template_byte_for_byte(article, rules, csrf)
         assert "\x1f" not in html
         assert ("csrfmiddlewaretoken" in html) == bool(csrf)
         assert f'value="jeton-{attempt}&lt;&amp;&gt;"' in html
+
+
+def test_an_expired_token_is_refused_with_a_clear_message(settings):
+    settings.MANCHETTE_COMMENTS_TOKEN_MAX_AGE = 3600
+    form = form_for(jeton=form_token(42, now=time.time() - 3700))
+    assert not form.is_valid()
+    assert "a expiré" in form.non_field_errors()[0]
+
+
+def test_a_token_works_once():
+    token = form_token(42, now=time.time() - 10)
+    assert form_for(jeton=token).is_valid()
+    replay = form_for(jeton=token)
+    assert not replay.is_valid()
+    assert "déjà été envoyé" in replay.non_field_errors()[0]
