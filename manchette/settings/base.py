@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # WordPress import: /?p=123 and its kin redirect to the imported pages.
     "manchette.importers.middleware.WordPressRedirectMiddleware",
+    "manchette.core.dblock.DatabaseLockedMiddleware",
+    "manchette.core.notfound.DebugNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "manchette.urls"
