@@ -73,6 +73,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "manchette.core.staff.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -92,6 +99,14 @@ MIDDLEWARE = [
     "manchette.importers.middleware.WordPressRedirectMiddleware",
     "manchette.core.dblock.DatabaseLockedMiddleware",
     "manchette.core.notfound.DebugNotFoundMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "manchette.core.security.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "manchette.urls"
@@ -400,3 +415,5 @@ CACHES["pages"] = (
     }
 )
 # End of page cache -------------------------------------------------------------
+
+from .security import *  # noqa: E402  (staff login, 2FA, CSP)
