@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "manchette.importers.middleware.WordPressRedirectMiddleware",
     "manchette.core.dblock.DatabaseLockedMiddleware",
     "manchette.core.notfound.DebugNotFoundMiddleware",
+    "manchette.core.security.AdminInlineScriptHashMiddleware",
     "csp.middleware.CSPMiddleware",
     "manchette.core.security.PermissionsPolicyMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -58,3 +58,4 @@ MANCHETTE_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
 )
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party origin (CSP)
