@@ -11,4 +11,5 @@ class CoreConfig(AppConfig):
             identity,  # noqa: F401 - connects the cache invalidation.
             sites,  # noqa: F401 - same.
             tasks,  # noqa: F401
+            xmlsafe,  # noqa: F401 - strips XML-invalid characters from pages.
         )

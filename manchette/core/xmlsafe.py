@@ -1,11 +1,16 @@
-"""XML writers that drop the characters XML 1.0 forbids instead of failing.
+"""XML writers that drop the characters XML 1.0 forbids instead of failing,
+and the page-save backstop that keeps them out of stored pages.
 
 Django's feed generator raises on a control character, so one bad headline
 would take every feed down; these generators pass every text through
 ``xml_safe`` first.
 """
 
+from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.models import Page
 
 from manchette.core.text import xml_safe
 
@@ -35,3 +40,16 @@ class XmlSafeRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
 
 class XmlSafeAtomFeed(XmlSafeFeedMixin, Atom1Feed):
     """Atom 1.0 that strips XML-invalid characters."""
+
+
+@receiver(pre_save)
+def page_text_xml_safe(sender, instance, **kwargs):
+    """Backstop for every way a page is saved (admin, importers, shell): its text
+    fields never hold a character XML forbids."""
+    if not isinstance(instance, Page):
+        return
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, xml_safe(value))
