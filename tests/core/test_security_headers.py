@@ -19,11 +19,11 @@ def article(section):
 
 def check(response):
     policy = response["Content-Security-Policy"]
-    directives = dict(
-        (part.split()[0], part.split()[1:])
+    directives = {
+        part.split()[0]: part.split()[1:]
         for part in policy.split(";")
         if part.strip()
-    )
+    }
     assert directives["default-src"] == ["'self'"]
     assert "'unsafe-inline'" not in directives["script-src"]
     assert "'unsafe-eval'" not in directives["script-src"]
