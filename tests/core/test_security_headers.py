@@ -20,9 +20,7 @@ def article(section):
 def check(response):
     policy = response["Content-Security-Policy"]
     directives = {
-        part.split()[0]: part.split()[1:]
-        for part in policy.split(";")
-        if part.strip()
+        part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()
     }
     assert directives["default-src"] == ["'self'"]
     assert "'unsafe-inline'" not in directives["script-src"]

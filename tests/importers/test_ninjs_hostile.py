@@ -66,7 +66,9 @@ def test_a_document_without_a_body_is_refused(section, tmp_path):
 
 
 def test_deep_nesting_is_refused(section, tmp_path):
-    path = write(tmp_path, '{"headline": "T", "x": ' + "[" * 100000 + "]" * 100000 + "}")
+    path = write(
+        tmp_path, '{"headline": "T", "x": ' + "[" * 100000 + "]" * 100000 + "}"
+    )
     with pytest.raises(CommandError, match="imbrication"):
         run_import(path)
     shallow_but_deep = {**BASE, "extra": json.loads("[" * 50 + "]" * 50)}
