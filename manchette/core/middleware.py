@@ -3,6 +3,7 @@
 import hashlib
 import time
 
+from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
@@ -77,6 +78,11 @@ def _page_headers() -> dict[str, str]:
         headers["X-Frame-Options"] = settings.X_FRAME_OPTIONS
     if "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE:
         headers["Content-Language"] = settings.LANGUAGE_CODE
+    # Public pages use no nonce, so their policy is the settings' one.
+    if "csp.middleware.CSPMiddleware" in settings.MIDDLEWARE:
+        headers["Content-Security-Policy"] = build_policy()
+    if "manchette.core.security.PermissionsPolicyMiddleware" in settings.MIDDLEWARE:
+        headers["Permissions-Policy"] = settings.MANCHETTE_PERMISSIONS_POLICY
     return headers
 
 
