@@ -27,6 +27,7 @@ $(STATE)/browsers:
 browsers: $(STATE)/browsers
 
 migrate: $(STATE)/venv
+	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 
 seed: migrate

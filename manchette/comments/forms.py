@@ -4,7 +4,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment
-from .spam import form_token, form_token_age
+from .spam import form_token, form_token_age, form_token_spend
 from .text import (
     BIDI_CONTROLS,
     clean_body,
@@ -16,6 +16,10 @@ from .text import (
 BLOCKED_MESSAGE = _(
     "Votre commentaire n’a pas pu être enregistré. Patientez quelques secondes, "
     "puis envoyez-le de nouveau."
+)
+EXPIRED_MESSAGE = _(
+    "Ce formulaire a expiré ou a déjà été envoyé. Votre texte est conservé "
+    "ci-dessous : envoyez-le de nouveau."
 )
 
 
@@ -123,11 +127,15 @@ class CommentForm(forms.Form):
         cleaned_data = super().clean()
         if self.errors:
             return cleaned_data
-        age = form_token_age(self.data.get("jeton", ""), self.article.pk)
+        token = self.data.get("jeton", "")
+        age = form_token_age(token, self.article.pk)
         if (
             cleaned_data.get("telephone")
             or age is None
             or age < settings.MANCHETTE_COMMENTS_MIN_SECONDS
         ):
             raise forms.ValidationError(BLOCKED_MESSAGE, code="blocked")
+        lifetime = settings.MANCHETTE_COMMENTS_TOKEN_MAX_AGE
+        if age > lifetime or not form_token_spend(token, lifetime=lifetime):
+            raise forms.ValidationError(EXPIRED_MESSAGE, code="expired")
         return cleaned_data

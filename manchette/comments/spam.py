@@ -2,11 +2,12 @@
 cache-backed rate limits, link counting and word lists.
 """
 
+import hashlib
 import ipaddress
 import re
+import secrets
 import time
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
@@ -16,38 +17,49 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+|<a\s", re.IGNORECASE)
 
 
 def form_token(article_id: int, *, now: float | None = None) -> str:
-    """Return a signed token recording when the form of ``article_id`` was shown."""
+    """Return a signed token recording when the form of ``article_id`` was shown,
+    with a random id so that it can be spent once.
+    """
     issued = int(now if now is not None else time.time())
-    return signing.dumps([article_id, issued], salt=TOKEN_SALT, compress=False)
+    nonce = secrets.token_urlsafe(12)
+    return signing.dumps([article_id, issued, nonce], salt=TOKEN_SALT, compress=False)
+
+
+def form_token_read(token: str, article_id: int) -> tuple[int, str] | None:
+    """Return ``(issued, id)`` of a token issued for ``article_id``, or None when it
+    is missing, forged or issued for another article.
+    """
+    try:
+        token_article, issued, nonce = signing.loads(token or "", salt=TOKEN_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if (
+        token_article != article_id
+        or not isinstance(issued, int)
+        or not isinstance(nonce, str)
+    ):
+        return None
+    return issued, nonce
 
 
 def form_token_age(token: str, article_id: int, *, now: float | None = None):
     """Return the seconds since ``token`` was issued for ``article_id``, or None
     when it is missing, forged or issued for another article.
     """
-    try:
-        token_article, issued = signing.loads(token or "", salt=TOKEN_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
+    read = form_token_read(token, article_id)
+    if read is None:
         return None
-    if token_article != article_id or not isinstance(issued, int):
-        return None
-    return (now if now is not None else time.time()) - issued
+    return (now if now is not None else time.time()) - read[0]
 
 
-def client_ip(request) -> str:
-    """Return the reader's address: REMOTE_ADDR, or the entry of X-Forwarded-For
-    written by the outermost of ``MANCHETTE_TRUSTED_PROXIES`` proxies.
+def form_token_spend(token: str, *, lifetime: int) -> bool:
+    """Record ``token`` as used; False when it was already used (a replay).
+
+    The record lasts as long as the token is valid, after which the token is
+    refused as expired anyway.
     """
-    trusted = settings.MANCHETTE_TRUSTED_PROXIES
-    if trusted > 0:
-        hops = [
-            hop.strip()
-            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if hop.strip()
-        ]
-        if len(hops) >= trusted:
-            return hops[-trusted]
-    return request.META.get("REMOTE_ADDR", "") or ""
+    digest = hashlib.sha256(token.encode()).hexdigest()[:32]
+    return cache.add(f"comments:token-used:{digest}", 1, timeout=lifetime + 60)
 
 
 def ip_hash(ip: str) -> str:

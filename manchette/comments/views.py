@@ -5,13 +5,14 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from manchette.core.clients import client_ip
 from manchette.news.models import ArticlePage
 
 from .forms import CommentForm
 from .models import Comment, CommentSettings
 from .selectors import comments_are_open
 from .services import RATE_LIMITED_MESSAGE, CommentBlocked, comment_submit
-from .spam import client_ip, ip_hash, rate_limit_hit
+from .spam import ip_hash, rate_limit_hit
 
 
 def _render_with_form(request, article, form, *, status):

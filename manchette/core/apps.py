@@ -11,5 +11,6 @@ class CoreConfig(AppConfig):
             identity,  # noqa: F401 - connects the cache invalidation.
             privacy,  # noqa: F401 - same.
             tasks,  # noqa: F401
+            xmlsafe,  # noqa: F401 - strips XML-invalid characters from pages.
         )
         from .pagecache import pages  # noqa: F401 - connects the page invalidations.

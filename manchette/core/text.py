@@ -13,6 +13,21 @@ _TOKEN = re.compile(r"\S+")
 _WORDLIKE = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(]?[A-ZÀ-ÖØ-Þ0-9])")
 _SPACES = re.compile(r"\s+")
+# Characters XML 1.0 forbids: C0 controls except tab, LF and CR; lone surrogates;
+# U+FFFE and U+FFFF. PostgreSQL also refuses NUL, which is among them.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text):
+    """Return ``text`` without the characters XML 1.0 forbids (None stays None).
+
+    Every way text comes in (admin forms, importers) and every XML writer
+    (feeds, sitemaps) passes text through here, so one control character in a
+    headline can neither be stored nor break a feed.
+    """
+    if text is None:
+        return None
+    return _XML_INVALID.sub("", str(text))
 
 
 def plain_text(html: str) -> str:

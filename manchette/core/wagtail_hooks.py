@@ -15,3 +15,6 @@ def local_avatar(user, size):
     if profile is not None and profile.avatar:
         return None
     return initials_avatar_url(user)
+
+
+from .staff import admin_urls  # noqa: E402, F401  (registers the 2FA admin pages)

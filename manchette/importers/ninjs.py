@@ -8,7 +8,12 @@ from pathlib import Path
 
 from django.utils.dateparse import parse_datetime
 
-from manchette.core.text import plain_text
+from manchette.core.text import plain_text, xml_safe
+
+# Limits checked before anything is written: the columns they end up in.
+MAX_DEPTH = 20
+MAX_URI = 500
+MAX_KEYWORD = 100
 
 
 class NinjsError(ValueError):
@@ -64,7 +69,10 @@ def _text_to_html(text: str) -> str:
 def _date(value, name: str) -> datetime | None:
     if value in (None, ""):
         return None
-    parsed = parse_datetime(value) if isinstance(value, str) else None
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
     if parsed is None:
         raise NinjsError(
             f"« {name} » n’est pas une date ISO 8601 : {str(value)[:60]!r}"
@@ -72,14 +80,52 @@ def _date(value, name: str) -> datetime | None:
     return parsed
 
 
-def _names(entries) -> list[str]:
+def _names(entries, name: str) -> list[str]:
+    if entries in (None, ""):
+        return []
+    if not isinstance(entries, list):
+        raise NinjsError(f"« {name} » doit être une liste")
     names = []
-    for entry in entries or []:
+    for entry in entries:
         if isinstance(entry, str):
             names.append(entry)
         elif isinstance(entry, dict) and isinstance(entry.get("name"), str):
             names.append(entry["name"])
+        else:
+            raise NinjsError(f"« {name} » : chaque entrée doit être un texte ou un nom")
     return names
+
+
+def _clean(value, name: str = "document", depth: int = 0):
+    """Return ``value`` with the XML-invalid characters (NUL, C0 controls, lone
+    surrogates) stripped from every string; raise NinjsError past MAX_DEPTH levels.
+    """
+    if depth > MAX_DEPTH:
+        raise NinjsError(
+            f"« {name} » : imbrication trop profonde (plus de {MAX_DEPTH} niveaux)"
+        )
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list):
+        return [_clean(item, name, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {
+            xml_safe(key): _clean(item, key if depth == 0 else name, depth + 1)
+            for key, item in value.items()
+        }
+    return value
+
+
+def _optional_text(document: dict, *names: str) -> str:
+    """Return the first of ``names`` that is set; raise NinjsError if it is not text."""
+    for name in names:
+        value = document.get(name)
+        if value in (None, ""):
+            continue
+        if not isinstance(value, str):
+            raise NinjsError(f"« {name} » doit être une chaîne")
+        return value
+    return ""
 
 
 def parse_ninjs(document) -> NinjsItem:
@@ -88,50 +134,59 @@ def parse_ninjs(document) -> NinjsItem:
     """
     if not isinstance(document, dict):
         raise NinjsError("le document ninjs doit être un objet JSON")
-    headline = document.get("headline") or _first_value(
+    document = _clean(document)
+    headline = _optional_text(document, "headline") or _first_value(
         document.get("headlines"), prefer_role="main"
     )
-    if not isinstance(headline, str) or not headline.strip():
+    if not headline.strip():
         raise NinjsError("titre manquant (« headline » ou « headlines »)")
-    body_html = document.get("body_html")
-    if not isinstance(body_html, str) or not body_html.strip():
+    body_html = _optional_text(document, "body_html")
+    if not body_html.strip():
         body_html = _first_value(
             document.get("bodies"), prefer_role="main", contenttype="text/html"
         )
     if not body_html:
-        text = document.get("body_text") or _first_value(
+        text = _optional_text(document, "body_text") or _first_value(
             document.get("bodies"), contenttype="text/plain"
         )
-        body_html = _text_to_html(text) if isinstance(text, str) else ""
-    summary = document.get("description_text") or _first_value(
+        body_html = _text_to_html(text)
+    if not plain_text(body_html):
+        raise NinjsError("corps manquant (« body_html », « body_text » ou « bodies »)")
+    summary = _optional_text(document, "description_text") or _first_value(
         document.get("descriptions"), prefer_role="summary", contenttype="text/plain"
     )
     if not summary:
-        summary = document.get("description_html") or _first_value(
+        summary = _optional_text(document, "description_html") or _first_value(
             document.get("descriptions")
         )
-    keywords = [
-        value for value in document.get("keywords") or [] if isinstance(value, str)
-    ]
-    subjects = _names(document.get("subject")) + _names(document.get("subjects"))
-    byline = document.get("byline") or document.get("by") or ""
-    uri = document.get("uri") or document.get("guid") or ""
-    if not isinstance(uri, str):
-        raise NinjsError("« uri » doit être une chaîne")
+    keywords = _names(document.get("keywords"), "keywords")
+    subjects = _names(document.get("subject"), "subject") + _names(
+        document.get("subjects"), "subjects"
+    )
+    for keyword in keywords + subjects:
+        if len(keyword.strip()) > MAX_KEYWORD:
+            raise NinjsError(
+                f"« keywords » : un mot-clé dépasse {MAX_KEYWORD} caractères"
+            )
+    byline = _optional_text(document, "byline", "by")
+    uri = _optional_text(document, "uri", "guid")
+    if len(uri.strip()) > MAX_URI:
+        raise NinjsError(f"« uri » dépasse {MAX_URI} caractères ({len(uri.strip())})")
+    language = _optional_text(document, "language")
+    if len(language) > 35:
+        raise NinjsError("« language » n’est pas un code de langue")
     return NinjsItem(
         uri=uri.strip(),
         headline=" ".join(headline.split())[:255],
         body_html=body_html or "",
-        summary=plain_text(summary) if isinstance(summary, str) else "",
+        summary=plain_text(summary),
         keywords=list(
             dict.fromkeys(tag.strip() for tag in keywords + subjects if tag.strip())
         ),
-        byline=byline.strip() if isinstance(byline, str) else "",
+        byline=byline.strip(),
         firstcreated=_date(document.get("firstcreated"), "firstcreated"),
         versioncreated=_date(document.get("versioncreated"), "versioncreated"),
-        language=document.get("language")
-        if isinstance(document.get("language"), str)
-        else "",
+        language=language,
     )
 
 
@@ -145,6 +200,8 @@ def load_ninjs_file(path: Path) -> NinjsItem:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise NinjsError(f"{path} : le fichier n’est pas en UTF-8") from exc
+    except RecursionError as exc:
+        raise NinjsError(f"{path} : imbrication JSON trop profonde") from exc
     except json.JSONDecodeError as exc:
         raise NinjsError(
             f"{path} : JSON invalide, ligne {exc.lineno} colonne {exc.colno} ({exc.msg})"

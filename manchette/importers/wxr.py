@@ -16,6 +16,8 @@ from pathlib import Path
 from django.utils import timezone
 from lxml import etree
 
+from manchette.core.text import xml_safe
+
 PROLOG_LIMIT = 1024 * 1024
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
@@ -167,11 +169,11 @@ def _prefix(tag) -> str:
 
 
 def _text(element) -> str:
-    return (element.text or "").strip() if element is not None else ""
+    return xml_safe(element.text or "").strip() if element is not None else ""
 
 
 def _raw(element) -> str:
-    return element.text or "" if element is not None else ""
+    return xml_safe(element.text or "") if element is not None else ""
 
 
 def _children(element) -> dict[str, etree._Element]:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -19,6 +19,7 @@ from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
 from manchette.core.pagecache import add_cache_tags
+from manchette.core.xmlsafe import XmlSafeAtomFeed, XmlSafeRssFeed
 
 from .models import ArticlePage
 from .selectors import (
@@ -64,7 +65,7 @@ def publisher_name(request) -> str:
 class ArticleFeed(Feed):
     """The latest articles of the whole site, as RSS 2.0."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = XmlSafeRssFeed
     language = "fr"
 
     def get_object(self, request, *args, **kwargs):
@@ -242,7 +243,7 @@ class AuthorFeed(ArticleFeed):
 
 
 class AtomMixin:
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtomFeed
 
 
 class ArticleAtomFeed(AtomMixin, ArticleFeed):

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
@@ -18,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from manchette.core.admin_forms import XmlSafePageForm
 from manchette.core.pagecache import add_cache_tags, page_tag
 from manchette.core.privacy import ViewRestrictionsMixin
 from manchette.core.text import excerpt, reading_minutes, sentences
@@ -309,7 +309,7 @@ class ArticlePageTag(TaggedItemBase):
         ]
 
 
-class ArticlePageForm(BylineFormMixin, SlugClashFormMixin, WagtailAdminPageForm):
+class ArticlePageForm(BylineFormMixin, SlugClashFormMixin, XmlSafePageForm):
     """Prefills the byline, names the page holding a clashing slug, and requires an
     "En bref" of one to three sentences when the article is published.
     """

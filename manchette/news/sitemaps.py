@@ -22,6 +22,7 @@ from wagtail.models import Site
 from manchette.core.models import SiteIdentity
 from manchette.core.pagecache import add_cache_tags
 from manchette.core.sites import site_for_request
+from manchette.core.text import xml_safe
 
 from .metadata import locale_codes
 from .selectors import (
@@ -86,7 +87,7 @@ def w3c_datetime(value) -> str:
 
 
 def _response(parts: list[str]) -> HttpResponse:
-    return HttpResponse("".join(parts), content_type=XML_TYPE)
+    return HttpResponse(xml_safe("".join(parts)), content_type=XML_TYPE)
 
 
 def _urlset(rows, absolute) -> list[str]:

@@ -2,9 +2,12 @@
 the daily brief and its delivery in claimed batches.
 """
 
+import hashlib
 import logging
+import os
 import secrets
 import smtplib
+import socket
 import threading
 import time as clock
 from collections import Counter
@@ -60,6 +63,15 @@ def subscriber_signup(*, email: str) -> Subscriber | None:
         email__iexact=email, defaults={"email": email}
     )
     if subscriber.status == Subscriber.Status.ACTIVE:
+        return None
+    # At most one confirmation per address every few hours, so sign-ups cannot
+    # be used to flood someone else's mailbox.
+    interval = timedelta(hours=settings.MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS)
+    if (
+        subscriber.status == Subscriber.Status.PENDING
+        and subscriber.consent_at
+        and subscriber.consent_at > now - interval
+    ):
         return None
     subscriber.consent_at = now
     subscriber.save(update_fields=["consent_at"])
@@ -291,6 +303,62 @@ def brief_start(*, issue: BriefIssue) -> int:
     return created
 
 
+# A claim token names its claimer: 8 hex digits of the host name's digest, the
+# process id in 8 hex digits, then 16 random hex digits (32 characters in all).
+# A claim made on this host by a process that no longer exists is released at
+# once instead of waiting for the lease to run out.
+
+
+def _host_digest() -> str:
+    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+
+
+def claim_token_new() -> str:
+    """Return a claim token naming this host and process."""
+    return f"{_host_digest()}{os.getpid() & 0xFFFFFFFF:08x}{secrets.token_hex(8)}"
+
+
+def _claimer_dead(token: str) -> bool:
+    """True when ``token`` was made on this host by a process that has exited."""
+    if len(token) != 32 or token[:8] != _host_digest():
+        return False  # another host: only the lease can tell
+    try:
+        pid = int(token[8:16], 16)
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # exists, owned by someone else
+    return False
+
+
+def claims_release_dead(*, issue: BriefIssue) -> int:
+    """Put back to pending the deliveries claimed by dead processes of this host."""
+    tokens = set(
+        Delivery.objects.filter(issue=issue, status=Delivery.Status.CLAIMED)
+        .values_list("claim_token", flat=True)
+        .distinct()
+    )
+    dead = [token for token in tokens if token and _claimer_dead(token)]
+    if not dead:
+        return 0
+    return Delivery.objects.filter(
+        issue=issue, status=Delivery.Status.CLAIMED, claim_token__in=dead
+    ).update(status=Delivery.Status.PENDING, claim_token="")
+
+
+def deliveries_left(issue: BriefIssue) -> int:
+    """Return how many deliveries of ``issue`` are neither sent nor failed."""
+    return Delivery.objects.filter(
+        issue=issue, status__in=[Delivery.Status.PENDING, Delivery.Status.CLAIMED]
+    ).count()
+
+
 def deliveries_claim(*, issue: BriefIssue, limit: int) -> str | None:
     """Claim up to ``limit`` deliveries of ``issue`` for this worker; return the
     claim token, or None when nothing is left to claim.
@@ -300,7 +368,8 @@ def deliveries_claim(*, issue: BriefIssue, limit: int) -> str | None:
     it picks and skips those locked by others; SQLite runs the claim as one
     UPDATE inside a write transaction, so two workers never claim the same row.
     """
-    token = secrets.token_hex(16)
+    token = claim_token_new()
+    claims_release_dead(issue=issue)
     now = timezone.now()
     stale = now - timedelta(seconds=settings.MANCHETTE_BRIEF_CLAIM_LEASE_SECONDS)
     claimable = Delivery.objects.filter(issue=issue).filter(

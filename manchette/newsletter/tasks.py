@@ -51,7 +51,9 @@ def brief_daily(day: str) -> str:
             brief_deliver.enqueue(issue.pk)
         return issue.status
     finally:
-        brief_schedule(after=max(due, timezone.now()))
+        following = brief_schedule(after=max(due, timezone.now()))
+        if following is not None:
+            logger.info("Brief of %s scheduled.", following)
 
 
 @task()
@@ -86,7 +88,6 @@ def brief_schedule(*, after=None) -> date | None:
     if _scheduled():
         return day
     brief_daily.using(run_after=services.brief_send_time(day)).enqueue(day.isoformat())
-    logger.info("Brief of %s scheduled.", day)
     return day
 
 

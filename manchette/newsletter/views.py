@@ -4,6 +4,7 @@ None of them sets a cookie or shows an e-mail address.
 """
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,17 +17,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from manchette.core.clients import client_ip
 from manchette.core.pagecache import add_cache_tags
 
 from . import services
 from .forms import SignupForm
 
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]+")
 ONE_CLICK_FIELD = "List-Unsubscribe"
 ONE_CLICK_VALUE = "One-Click"
 
 
 def _client_key(request, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return f"newsletter:{scope}:{digest[:32]}"
 
@@ -159,8 +162,8 @@ def unsubscribe(request, token):
     """GET shows a button; POST with ``List-Unsubscribe=One-Click`` unsubscribes
     (RFC 8058: no cookie, no CSRF token, no redirect).
     """
-    if len(token) > 100:
-        token = ""
+    if len(token) > 100 or not TOKEN_SHAPE.fullmatch(token):
+        token = ""  # e.g. a NUL, which PostgreSQL refuses in a query
     if request.method == "GET":
         known = bool(token) and services.Subscriber.objects.filter(token=token).exists()
         return render(

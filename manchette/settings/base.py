@@ -73,6 +73,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -85,11 +90,24 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "manchette.core.staff.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # WordPress import: /?p=123 and its kin redirect to the imported pages.
     "manchette.importers.middleware.WordPressRedirectMiddleware",
+    "manchette.core.dblock.DatabaseLockedMiddleware",
+    "manchette.core.notfound.DebugNotFoundMiddleware",
+    "manchette.core.security.AdminInlineScriptHashMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "manchette.core.security.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "manchette.urls"
@@ -299,6 +317,10 @@ MANCHETTE_COMMENTS_MAX_LENGTH = 5000
 MANCHETTE_COMMENTS_MIN_SECONDS = int(
     os.environ.get("MANCHETTE_COMMENTS_MIN_SECONDS", "3")
 )
+# A comment form token works once, for at most this many seconds.
+MANCHETTE_COMMENTS_TOKEN_MAX_AGE = int(
+    os.environ.get("MANCHETTE_COMMENTS_TOKEN_MAX_AGE", str(4 * 3600))
+)
 # Comments accepted per IP address and per e-mail address in the window.
 MANCHETTE_COMMENTS_RATE_LIMIT = int(
     os.environ.get("MANCHETTE_COMMENTS_RATE_LIMIT", "5")
@@ -349,6 +371,10 @@ MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR = int(
     os.environ.get("MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR", "10")
 )
 MANCHETTE_READS_PER_HOUR = int(os.environ.get("MANCHETTE_READS_PER_HOUR", "120"))
+# A pending address gets at most one confirmation e-mail in this many hours.
+MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS = int(
+    os.environ.get("MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS", "6")
+)
 # DKIM: signs every brief when a private key (PEM, or a path to one) is set.
 MANCHETTE_DKIM_DOMAIN = os.environ.get("MANCHETTE_DKIM_DOMAIN", "")
 MANCHETTE_DKIM_SELECTOR = os.environ.get("MANCHETTE_DKIM_SELECTOR", "")
@@ -391,3 +417,5 @@ MANCHETTE_CDN_PURGE_AUTH_HEADER = os.environ.get(
     "MANCHETTE_CDN_PURGE_AUTH_HEADER", "Fastly-Key"
 )
 # End of page cache -------------------------------------------------------------
+
+from .security import *  # noqa: E402  (staff login, 2FA, CSP)

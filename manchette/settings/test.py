@@ -21,3 +21,5 @@ MEDIA_ROOT = Path(os.environ.get("MANCHETTE_TEST_MEDIA", "/tmp/manchette-test-me
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+# Tests that need the second factor turn it on themselves.
+MANCHETTE_2FA_REQUIRED_GROUPS = []

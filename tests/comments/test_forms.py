@@ -146,3 +146,19 @@ def test_form_never_crashes_and_keeps_invariants(comment, author, email, url):
 def test_clean_body_is_idempotent(text):
     once = clean_body(text)
     assert clean_body(once) == once
+
+
+
+def test_an_expired_token_is_refused_with_a_clear_message(settings):
+    settings.MANCHETTE_COMMENTS_TOKEN_MAX_AGE = 3600
+    form = form_for(jeton=form_token(42, now=time.time() - 3700))
+    assert not form.is_valid()
+    assert "a expiré" in form.non_field_errors()[0]
+
+
+def test_a_token_works_once():
+    token = form_token(42, now=time.time() - 10)
+    assert form_for(jeton=token).is_valid()
+    replay = form_for(jeton=token)
+    assert not replay.is_valid()
+    assert "déjà été envoyé" in replay.non_field_errors()[0]

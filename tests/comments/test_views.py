@@ -320,3 +320,14 @@ def test_comment_area_renders_for_an_unsaved_page_preview(rf, home):
     )
     assert "Laisser un commentaire" in html
     assert "Poster commentaire" not in html
+
+
+def test_a_replayed_form_token_is_refused_and_saves_nothing(client, article):
+    data = valid_data(article, comment="Premier envoi.")
+    path = reverse("comment_post", args=[article.pk])
+    assert client.post(path, data).status_code == 302
+    for number in range(3):
+        replay = client.post(path, {**data, "comment": f"Rejoué {number}"})
+        assert replay.status_code == 400
+        assert "déjà été envoyé" in replay.content.decode()
+    assert Comment.objects.count() == 1

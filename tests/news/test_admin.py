@@ -121,3 +121,22 @@ def test_editor_previews_a_draft_before_publishing(client, editor, section):
     assert "Titre vu en aperçu" in html
     assert "Temps de lecture : 1 minute" in html
     assert client.get("/politique/article-admin/").status_code == 404
+
+
+def test_control_characters_typed_in_the_admin_are_dropped(client, section):
+    from django.contrib.auth import get_user_model
+
+    from manchette.core.admin_forms import XmlSafePageForm
+    from manchette.news.models import ArticlePage
+
+    assert issubclass(ArticlePage.get_edit_handler().get_form_class(), XmlSafePageForm)
+    user = get_user_model().objects.create_superuser("x", "x@example.org", "x")
+    client.force_login(user)
+    article = ArticlePage(title="Propre", summary="Une phrase.")
+    section.add_child(instance=article)
+    article.title = "Titre\x07 piégé\x1b"
+    article.summary = "Résumé\x0b piégé."
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.title == "Titre piégé"
+    assert article.summary == "Résumé piégé."

@@ -4,6 +4,11 @@ import subprocess
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from manchette.core.baseurl import (
+    base_url_for,
+    base_url_use,
+    default_site_follow_base_url,
+)
 from manchette.core.tasks import worker_command
 
 
@@ -18,6 +23,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, no_worker, **options):
+        # Absolute URLs follow the address served, unless MANCHETTE_BASE_URL
+        # says otherwise (e.g. behind a proxy); children inherit it.
+        if not os.environ.get("MANCHETTE_BASE_URL"):
+            base_url_use(base_url_for(host, port))
+        if os.environ.get("RUN_MAIN") != "true":
+            default_site_follow_base_url()
         worker = None
         # The autoreloader re-runs this command in a child with RUN_MAIN set;
         # only the outer process starts the worker, so there is exactly one.

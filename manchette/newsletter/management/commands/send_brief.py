@@ -76,6 +76,15 @@ class Command(BaseCommand):
             f"Au total : {counts['sent']} envoyés, {counts['failed']} échecs "
             f"sur {counts['total']}."
         )
+        left = services.deliveries_left(issue)
+        if left:
+            raise CommandError(
+                f"Envoi inachevé : {left} destinataires n’ont pas encore reçu le brief "
+                "(réservés par un autre envoi en cours, sur cette machine ou une "
+                "autre). Relancez la commande quand il sera terminé, ou après "
+                f"{settings.MANCHETTE_BRIEF_CLAIM_LEASE_SECONDS} s s’il s’est arrêté : "
+                "elle enverra le reste, sans doublon."
+            )
 
     def _day(self, value: str | None) -> date:
         if not value:

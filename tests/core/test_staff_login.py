@@ -1,0 +1,91 @@
+"""Staff login throttling: per username and per address, lifted by an administrator."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/admin/login/"
+
+
+@pytest.fixture
+def staff(home):
+    user = get_user_model().objects.create_superuser(
+        "redaction", "redaction@example.org", "bon-mot-de-passe"
+    )
+    return user
+
+
+def attempt(client, username, password, address="198.51.100.7"):
+    return client.post(
+        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_thirty_wrong_passwords_lock_the_account_even_for_the_right_one(
+    client, staff, settings
+):
+    settings.AXES_FAILURE_LIMIT = 5
+    codes = [attempt(client, "redaction", f"faux-{n}").status_code for n in range(30)]
+    assert codes[:4] == [200] * 4
+    assert set(codes[5:]) == {429}
+    locked = attempt(client, "redaction", "bon-mot-de-passe")
+    assert locked.status_code == 429
+    assert "Connexion bloquée" in locked.content.decode()
+    # Per username: another address is locked out of that account too.
+    assert (
+        attempt(client, "redaction", "bon-mot-de-passe", "203.0.113.50").status_code
+        == 429
+    )
+    # An administrator lifts it.
+    call_command("axes_reset_username", "redaction", stdout=StringIO())
+    call_command("axes_reset_ip", "198.51.100.7", stdout=StringIO())
+    ok = attempt(client, "redaction", "bon-mot-de-passe")
+    assert ok.status_code == 302
+
+
+def test_per_address_lock_covers_every_username(client, staff, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    for n in range(3):
+        attempt(client, f"inconnu-{n}", "x", "192.0.2.99")
+    assert (
+        attempt(client, "redaction", "bon-mot-de-passe", "192.0.2.99").status_code
+        == 429
+    )
+    assert (
+        attempt(client, "redaction", "bon-mot-de-passe", "192.0.2.100").status_code
+        == 302
+    )
+
+
+def test_the_lock_message_is_the_same_for_unknown_accounts(client, staff, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    for n in range(3):
+        attempt(client, "redaction", "faux", f"192.0.2.{n + 1}")
+        attempt(client, "personne", "faux", f"192.0.2.{n + 1}")
+    known = attempt(client, "redaction", "faux", "192.0.2.40")
+    unknown = attempt(client, "personne", "faux", "192.0.2.40")
+    assert known.status_code == unknown.status_code == 429
+    assert known.content == unknown.content
+
+
+def test_throttling_sees_the_reader_behind_the_proxy(client, staff, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.MANCHETTE_TRUSTED_PROXIES = 1
+    for n in range(3):
+        client.post(
+            LOGIN,
+            {"username": f"x{n}", "password": "x"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+        )
+    other = client.post(
+        LOGIN,
+        {"username": "redaction", "password": "bon-mot-de-passe"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.10",
+    )
+    assert other.status_code == 302
