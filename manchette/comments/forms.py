@@ -68,9 +68,12 @@ class CommentForm(forms.Form):
     jeton = forms.CharField(required=False, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, client: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
+        # The page, and so its token, is shared by every reader of a cached copy:
+        # a token is spent once per client address, not once for everyone.
+        self.client = client
         # A fresh display time each time the form is shown, errors included.
         self.token = form_token(article.pk)
 
@@ -136,6 +139,8 @@ class CommentForm(forms.Form):
         ):
             raise forms.ValidationError(BLOCKED_MESSAGE, code="blocked")
         lifetime = settings.MANCHETTE_COMMENTS_TOKEN_MAX_AGE
-        if age > lifetime or not form_token_spend(token, lifetime=lifetime):
+        if age > lifetime or not form_token_spend(
+            token, client=self.client, lifetime=lifetime
+        ):
             raise forms.ValidationError(EXPIRED_MESSAGE, code="expired")
         return cleaned_data

@@ -52,13 +52,14 @@ def form_token_age(token: str, article_id: int, *, now: float | None = None):
     return (now if now is not None else time.time()) - read[0]
 
 
-def form_token_spend(token: str, *, lifetime: int) -> bool:
-    """Record ``token`` as used; False when it was already used (a replay).
+def form_token_spend(token: str, *, client: str = "", lifetime: int) -> bool:
+    """Record ``token`` as used by ``client``; False when that client already
+    used it (a replay). Other readers of the same cached page keep their use.
 
     The record lasts as long as the token is valid, after which the token is
     refused as expired anyway.
     """
-    digest = hashlib.sha256(token.encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{client}|{token}".encode()).hexdigest()[:32]
     return cache.add(f"comments:token-used:{digest}", 1, timeout=lifetime + 60)
 
 

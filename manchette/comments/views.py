@@ -41,7 +41,7 @@ def comment_post(request, article_id):
     """
     article = get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
     rules = CommentSettings.for_request(request)
-    form = CommentForm(request.POST, article=article)
+    form = CommentForm(request.POST, article=article, client=client_ip(request))
     if not comments_are_open(article, rules):
         form.is_valid()
         form.add_error(None, _("Les commentaires sont fermés pour cet article."))

@@ -148,7 +148,6 @@ def test_clean_body_is_idempotent(text):
     assert clean_body(once) == once
 
 
-
 def test_an_expired_token_is_refused_with_a_clear_message(settings):
     settings.MANCHETTE_COMMENTS_TOKEN_MAX_AGE = 3600
     form = form_for(jeton=form_token(42, now=time.time() - 3700))
@@ -162,3 +161,14 @@ def test_a_token_works_once():
     replay = form_for(jeton=token)
     assert not replay.is_valid()
     assert "déjà été envoyé" in replay.non_field_errors()[0]
+
+
+def test_readers_of_one_cached_page_each_spend_its_token_once():
+    # A cached page carries one token for all its readers.
+    token = form_token(42, now=time.time() - 10)
+    first = CommentForm(valid_data(ARTICLE, jeton=token), article=ARTICLE, client="a")
+    other = CommentForm(valid_data(ARTICLE, jeton=token), article=ARTICLE, client="b")
+    replay = CommentForm(valid_data(ARTICLE, jeton=token), article=ARTICLE, client="a")
+    assert first.is_valid()
+    assert other.is_valid()
+    assert not replay.is_valid()
