@@ -146,7 +146,11 @@ class SectionPage(ViewRestrictionsMixin, Page):
         verbose_name_plural = _("rubriques")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_count, article_list_for_section
+        from .selectors import (
+            article_count,
+            article_list_for_section,
+            page_ancestors_below_home,
+        )
         from .selectors.front import listing_cards
 
         context = super().get_context(request, *args, **kwargs)
@@ -155,6 +159,8 @@ class SectionPage(ViewRestrictionsMixin, Page):
             listing_cards(article_list_for_section(self)),
             count=article_count(section=self),
         )
+        if self.depth > 3:  # A subsection: its breadcrumb shows its parents.
+            context["page_ancestors"] = page_ancestors_below_home(self)
         add_cache_tags(request, page_tag("section", self.pk))
         return context
 
@@ -559,11 +565,13 @@ class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
         return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import article_list_related
+        from .selectors import article_list_related, page_ancestors_below_home
         from .tags import article_page_tags
 
         context = super().get_context(request, *args, **kwargs)
         context["related"] = article_list_related(self, tags=self.tag_list)
+        if self.depth > 4:  # In a subsection: its breadcrumb shows the sections.
+            context["page_ancestors"] = page_ancestors_below_home(self)
         add_cache_tags(request, article_page_tags(self))
         return context
 

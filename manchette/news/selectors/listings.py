@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from taggit.models import Tag
+from wagtail.models import Page
 
 from manchette.core.privacy import any_view_restriction
 
@@ -59,6 +60,13 @@ def article_bylines(article_id: int) -> list[AuthorPage]:
         .order_by("sort_order")
     )
     return [link.author for link in links]
+
+
+def page_ancestors_below_home(page) -> list[Page]:
+    """Return the ancestors of ``page`` below the home page (its sections), top
+    first: a subsection's or a subsection article's breadcrumb.
+    """
+    return list(Page.objects.ancestor_of(page, inclusive=False).filter(depth__gt=2))
 
 
 def article_tags(article_id: int) -> list[Tag]:

@@ -2,12 +2,11 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from manchette.core.pagecache import add_cache_tags, page_tag
 from manchette.core.pagecache.fragments import fragment
 from manchette.news.models import SectionPage, TagIndexPage
-from manchette.news.selectors import section_list
+from manchette.news.selectors import page_ancestors_below_home, section_list
 
 register = template.Library()
 
@@ -118,8 +117,12 @@ def breadcrumb(context, page, tag=None):
             {"title": page.section.title, "url": page.section.get_url(request)}
         )
     elif page.depth > 4 or (page.depth == 4 and isinstance(page, SectionPage)):
-        # An article of a subsection, or a subsection: one query for the chain.
-        ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gt=2)
+        # An article of a subsection, or a subsection: the chain its page loaded
+        # (``page_ancestors``), else one query.
+        shown = context.get("page")
+        ancestors = context.get("page_ancestors")
+        if ancestors is None or getattr(shown, "pk", None) != page.pk:
+            ancestors = page_ancestors_below_home(page)
         crumbs += [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": page.get_url(request)})
     if tag is not None:
