@@ -62,6 +62,7 @@ urlpatterns += [
     ),
     path("robots.txt", news_sitemaps.robots_txt, name="robots_txt"),
     path("api/", api_urls),
+    path("", include("manchette.news.urls_live")),
 ]
 
 if settings.DEBUG:

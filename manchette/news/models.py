@@ -89,6 +89,8 @@ class HomePage(ViewRestrictionsMixin, Page):
             if article is not None:
                 if not article.live:
                     raise Http404
+                if article.specific_class is not ArticlePage:  # A live blog.
+                    article = article.specific
                 return RouteResult(article)
         if path_components:
             section = next(iter(_section_by_path(slug=slug, url_path=url_path)), None)
@@ -120,7 +122,7 @@ class SectionPage(ViewRestrictionsMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("description")]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
-    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.LiveBlogPage", "news.SectionPage"]
     search_fields = [*Page.search_fields, index.SearchField("description")]
 
     class Meta:
@@ -441,6 +443,13 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             return list(self.tags.all())
         return _article_tags(page_id=self.pk)
 
+    @cached_property
+    def note_list(self) -> list:
+        """Return the article's correction and update notes, newest first."""
+        from .selectors.live import note_list_for_article
+
+        return note_list_for_article(self.pk) if self.pk else []
+
     def search_text_folded(self) -> str:
         """Return the title, "En bref", body, tags and authors without accents,
         for the search index (see ``manchette.news.search.fold``).
@@ -595,3 +604,6 @@ _article_tags = PreparedQuery(
     ).order_by("news_articlepagetag_items__id"),
     page_id=int,
 )
+
+
+from .models_live import Alert, CorrectionNote, LiveBlogPage, LiveUpdate  # noqa: E402, F401

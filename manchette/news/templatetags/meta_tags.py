@@ -9,15 +9,17 @@ from wagtail.models import Site
 from manchette.core.fragments import fragments, image_key
 from manchette.core.identity import identity_for_site
 from manchette.core.privacy import any_view_restriction
-from manchette.news import metadata
+from manchette.news import metadata, metadata_live
 from manchette.news.models import (
     ArticlePage,
     AuthorPage,
     HomePage,
+    LiveBlogPage,
     SectionPage,
     TagIndexPage,
 )
 from manchette.news.selectors import live_locale_ids, section_feed_path
+from manchette.news.selectors.live import live_update_latest
 from manchette.news.templatetags.news_tags import breadcrumb
 
 register = template.Library()
@@ -109,6 +111,7 @@ def _article_meta_key(context, page, root_url: str, identity) -> tuple:
         tuple((a.pk, a.title, a.url_path) for a in page.author_list),
         tuple(tag.name for tag in page.tag_list),
         tuple((c["title"], c["url"]) for c in breadcrumb(context, page)),
+        tuple((n.pk, n.kind, n.noted_at, n.text) for n in page.note_list),
     )
 
 
@@ -132,7 +135,12 @@ def page_meta(context):
     )
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     identity = context.get("identity") or identity_for_site(site)
-    if isinstance(page, ArticlePage) and page.pk and len(live_locale_ids()) < 2:
+    if (
+        isinstance(page, ArticlePage)
+        and not isinstance(page, LiveBlogPage)  # Its updates change all the time.
+        and page.pk
+        and len(live_locale_ids()) < 2
+    ):
         return fragments.get_or_render(
             _article_meta_key(context, page, root_url, identity),
             lambda: _page_meta(context, request, page, root_url, identity),
@@ -178,7 +186,9 @@ def _page_meta(context, request, page, root_url, identity) -> str:
             authors=authors,
             keywords=keywords,
             published=metadata.iso_datetime(page.published_at),
-            modified=metadata.iso_datetime(max(page.modified_at, page.published_at)),
+            modified=metadata.iso_datetime(
+                metadata_live.modified_at(page, page.note_list)
+            ),
         )
         data["json_ld"] = [
             metadata.news_article(
@@ -191,6 +201,17 @@ def _page_meta(context, request, page, root_url, identity) -> str:
                 keywords=keywords,
             )
         ]
+        data["json_ld"][0] = metadata_live.with_notes(
+            data["json_ld"][0], page=page, notes=page.note_list
+        )
+        if isinstance(page, LiveBlogPage):
+            data["json_ld"][0] = metadata_live.live_blog_posting(
+                data["json_ld"][0],
+                page=page,
+                notes=page.note_list,
+                updates=live_update_latest(page.pk, limit=50),
+                url=url,
+            )
         if page.section_id:
             data["feeds"] += _feeds(
                 page.section.title, "section", section_feed_path(page.section)
