@@ -4,6 +4,7 @@ from rich.progress import Progress
 
 from manchette.news import demo_content
 from manchette.news.demo import demo_build
+from manchette.news.demo_live import demo_live_build
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
                 reset_passwords=reset_passwords,
                 progress=lambda: progress.advance(bar),
             )
+        demo_live_build()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {result['created']} article(s) created, {result['total']} in the demo set."
