@@ -30,6 +30,9 @@ EDITOR_PERMISSIONS = [
     "view_correctionnote",
 ]
 ADMINISTRATOR_PERMISSIONS = [*EDITOR_PERMISSIONS, "delete_correctionnote"]
+# The audience report (manchette.newsletter, named by app label: news imports
+# none of it).
+AUDIENCE_PERMISSION = ("newsletter", "view_articlereadcount")
 
 LIVE_UPDATES = [
     (
@@ -124,7 +127,8 @@ def _paragraph(text: str) -> dict:
 
 
 def permissions_grant() -> None:
-    """Give the demo roles the permissions of live updates, alerts and notes."""
+    """Give the demo roles the permissions of live updates, alerts, notes and
+    the audience report."""
     for name, codenames in (
         ("Éditeurs", EDITOR_PERMISSIONS),
         ("Administrateurs", ADMINISTRATOR_PERMISSIONS),
@@ -134,7 +138,11 @@ def permissions_grant() -> None:
             group.permissions.add(
                 *Permission.objects.filter(
                     content_type__app_label="news", codename__in=codenames
-                )
+                ),
+                *Permission.objects.filter(
+                    content_type__app_label=AUDIENCE_PERMISSION[0],
+                    codename=AUDIENCE_PERMISSION[1],
+                ),
             )
 
 

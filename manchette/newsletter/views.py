@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
+from . import readcounter, services
 from .forms import SignupForm
 
 ONE_CLICK_FIELD = "List-Unsubscribe"
@@ -201,5 +201,5 @@ def read_beacon(request, article_id):
         return HttpResponse(status=429)
     # One read per client and article a day.
     if cache.add(key, 1, timeout=86400):
-        services.read_record(article_id=article_id)
+        readcounter.read_add(article_id)
     return HttpResponse(status=204)

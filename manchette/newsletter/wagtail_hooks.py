@@ -152,3 +152,6 @@ def register_admin_urls():
             name="newsletter_issue_send_now",
         ),
     ]
+
+
+from . import admin_audience  # noqa: E402, F401

@@ -342,6 +342,10 @@ MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR = int(
     os.environ.get("MANCHETTE_NEWSLETTER_SIGNUPS_PER_HOUR", "10")
 )
 MANCHETTE_READS_PER_HOUR = int(os.environ.get("MANCHETTE_READS_PER_HOUR", "120"))
+# Reads are added up in memory and written every this many seconds (newsletter/readcounter.py).
+MANCHETTE_READS_FLUSH_SECONDS = float(
+    os.environ.get("MANCHETTE_READS_FLUSH_SECONDS", "5")
+)
 # DKIM: signs every brief when a private key (PEM, or a path to one) is set.
 MANCHETTE_DKIM_DOMAIN = os.environ.get("MANCHETTE_DKIM_DOMAIN", "")
 MANCHETTE_DKIM_SELECTOR = os.environ.get("MANCHETTE_DKIM_SELECTOR", "")

@@ -25,3 +25,5 @@ MEDIA_ROOT = Path(os.environ.get("MANCHETTE_TEST_MEDIA", "/tmp/manchette-test-me
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+# Every counted read is written at once (tests of batching set it higher).
+MANCHETTE_READS_FLUSH_SECONDS = 0

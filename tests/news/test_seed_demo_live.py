@@ -27,6 +27,7 @@ def test_seed_demo_adds_a_live_blog_notes_and_the_policy_page(client):
     editor = get_user_model().objects.get(username="editeur")
     assert editor.has_perm("news.add_liveupdate")
     assert not editor.has_perm("news.delete_correctionnote")
+    assert editor.has_perm("newsletter.view_articlereadcount")
     assert (
         get_user_model()
         .objects.get(username="admin")
