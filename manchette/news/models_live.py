@@ -196,7 +196,12 @@ class LiveBlogPage(ArticlePage):
     status = models.CharField(
         _("couverture"), max_length=10, choices=Status.choices, default=Status.LIVE
     )
-    coverage_start = models.DateTimeField(_("début de la couverture"), null=True)
+    coverage_start = models.DateTimeField(
+        _("début de la couverture"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : la date de publication."),
+    )
     coverage_end = models.DateTimeField(
         _("fin de la couverture"),
         null=True,

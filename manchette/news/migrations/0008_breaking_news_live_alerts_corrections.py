@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('articlepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='news.articlepage')),
                 ('status', models.CharField(choices=[('live', 'En direct'), ('ended', 'Terminé')], default='live', max_length=10, verbose_name='couverture')),
-                ('coverage_start', models.DateTimeField(null=True, verbose_name='début de la couverture')),
+                ('coverage_start', models.DateTimeField(blank=True, help_text='Vide : la date de publication.', null=True, verbose_name='début de la couverture')),
                 ('coverage_end', models.DateTimeField(blank=True, help_text='Vide : la date à laquelle la couverture est dite terminée.', null=True, verbose_name='fin de la couverture')),
             ],
             options={
