@@ -8,7 +8,7 @@ cached copy serves every reader; their cache tags let a change purge them.
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -60,7 +60,7 @@ def alert_json(request, language):
         data = {
             "id": alert.pk,
             "kind": alert.kind,
-            "label": alert.get_kind_display(),
+            "label": _label(alert, language),
             "text": alert.text,
             "link": alert.link,
             "expires": iso_datetime(alert.expires_at),
@@ -71,6 +71,12 @@ def alert_json(request, language):
     response = JsonResponse({"alert": data})
     patch_cache_control(response, public=True, max_age=max_age)
     return response
+
+
+def _label(alert, language: str) -> str:
+    """Return the alert's kind in its edition's language ("Dernière minute")."""
+    with translation.override(language):
+        return str(alert.get_kind_display())
 
 
 @require_safe

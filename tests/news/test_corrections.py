@@ -206,3 +206,10 @@ def test_administrator_deletes_a_note_and_the_audit_log_records_it(
     assert not CorrectionNote.objects.filter(pk=note.pk).exists()
     entry = ModelLogEntry.objects.get(object_id=str(note.pk), action="wagtail.delete")
     assert entry.user == admin
+
+
+def test_article_header_offers_to_add_a_correction(client, article):
+    admin = get_user_model().objects.create_superuser("chef", password="motdepasse")
+    client.force_login(admin)
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    assert f"/admin/corrections/new/?article={article.pk}" in html

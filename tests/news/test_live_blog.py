@@ -215,3 +215,11 @@ def test_two_editors_post_at_once_and_both_updates_stay(client, live):
     html = client.get(live.url).content.decode()
     assert "Envoi 0" in html
     assert "Envoi 1" in html
+
+
+def test_live_blog_header_offers_to_add_an_update(client, live):
+    admin = get_user_model().objects.create_superuser("chef", password="motdepasse")
+    client.force_login(admin)
+    html = client.get(f"/admin/pages/{live.pk}/edit/").content.decode()
+    assert f"/admin/direct/new/?page={live.pk}" in html
+    assert "Ajouter une mise à jour" in html
