@@ -69,6 +69,7 @@ urlpatterns += [
     path("manifest.webmanifest", identity_views.manifest, name="web_manifest"),
     path("identite.css", identity_views.brand_css, name="brand_css"),
     path("api/", api_urls),
+    path("", include("manchette.news.urls_live")),
 ]
 
 if settings.DEBUG:

@@ -102,6 +102,8 @@ class HomePage(ViewRestrictionsMixin, Page):
             if article is not None:
                 if not article.live:
                     raise Http404
+                if article.specific_class is not ArticlePage:  # A live blog.
+                    article = article.specific
                 return RouteResult(article)
         if path_components:
             section = section_get_by_path(slug, url_path)
@@ -138,7 +140,7 @@ class SectionPage(ViewRestrictionsMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("description")]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
-    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.LiveBlogPage", "news.SectionPage"]
     search_fields = [*Page.search_fields, index.SearchField("description")]
 
     class Meta:
@@ -497,6 +499,13 @@ class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
 
         return article_tags(self.pk)
 
+    @cached_property
+    def note_list(self) -> list:
+        """Return the article's correction and update notes, newest first."""
+        from .selectors.live import note_list_for_article
+
+        return note_list_for_article(self.pk) if self.pk else []
+
     def search_text_folded(self) -> str:
         """Return the title, "En bref", body, tags and authors without accents,
         for the search index (see ``manchette.news.search.fold``).
@@ -635,3 +644,5 @@ class HomePagePick(Orderable):
         verbose_name = _("article à la une")
         verbose_name_plural = _("articles à la une")
 
+
+from .models_live import Alert, CorrectionNote, LiveBlogPage, LiveUpdate  # noqa: E402, F401

@@ -181,3 +181,6 @@ class ArticleReadCount(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.count}"
+
+
+from .models_audience import ArticleReadHour  # noqa: E402, F401

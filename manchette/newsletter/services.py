@@ -26,10 +26,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from manchette.news.models import ArticlePage
-from manchette.news.selectors import article_is_live
 
 from . import emails, selectors
-from .models import ArticleReadCount, BriefIssue, BriefItem, Delivery, Subscriber
+from .models import BriefIssue, BriefItem, Delivery, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -128,27 +127,6 @@ def subscriber_unsubscribe(*, token: str) -> bool:
         subscriber.status = Subscriber.Status.UNSUBSCRIBED
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save(update_fields=["status", "unsubscribed_at"])
-    return True
-
-
-def read_record(*, article_id: int) -> bool:
-    """Count one read of a live article today; False if there is no such article."""
-    if not article_is_live(article_id):
-        return False
-    today = timezone.localdate()
-    updated = ArticleReadCount.objects.filter(article_id=article_id, day=today).update(
-        count=F("count") + 1
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                ArticleReadCount.objects.create(
-                    article_id=article_id, day=today, count=1
-                )
-        except IntegrityError:
-            ArticleReadCount.objects.filter(article_id=article_id, day=today).update(
-                count=F("count") + 1
-            )
     return True
 
 

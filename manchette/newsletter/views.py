@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from manchette.core.clients import client_ip
 from manchette.core.pagecache import add_cache_tags
 
-from . import services
+from . import readcounter, services
 from .forms import SignupForm
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]+")
@@ -208,5 +208,5 @@ def read_beacon(request, article_id):
         return HttpResponse(status=429)
     # One read per client and article a day.
     if cache.add(key, 1, timeout=86400):
-        services.read_record(article_id=article_id)
+        readcounter.read_add(article_id)
     return HttpResponse(status=204)

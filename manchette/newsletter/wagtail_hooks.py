@@ -157,3 +157,6 @@ def register_admin_urls():
 @hooks.register("construct_homepage_panels")
 def add_brief_status_panel(request, panels):
     dashboard.add_brief_panel(request, panels)
+
+
+from . import admin_audience  # noqa: E402, F401

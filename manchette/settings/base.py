@@ -375,6 +375,10 @@ MANCHETTE_READS_PER_HOUR = int(os.environ.get("MANCHETTE_READS_PER_HOUR", "120")
 MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS = int(
     os.environ.get("MANCHETTE_NEWSLETTER_CONFIRM_EVERY_HOURS", "6")
 )
+# Reads are added up in memory and written every this many seconds (newsletter/readcounter.py).
+MANCHETTE_READS_FLUSH_SECONDS = float(
+    os.environ.get("MANCHETTE_READS_FLUSH_SECONDS", "5")
+)
 # DKIM: signs every brief when a private key (PEM, or a path to one) is set.
 MANCHETTE_DKIM_DOMAIN = os.environ.get("MANCHETTE_DKIM_DOMAIN", "")
 MANCHETTE_DKIM_SELECTOR = os.environ.get("MANCHETTE_DKIM_SELECTOR", "")

@@ -23,3 +23,5 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 # Tests that need the second factor turn it on themselves.
 MANCHETTE_2FA_REQUIRED_GROUPS = []
+# Every counted read is written at once (tests of batching set it higher).
+MANCHETTE_READS_FLUSH_SECONDS = 0

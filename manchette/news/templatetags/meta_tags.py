@@ -9,15 +9,17 @@ from manchette.core.identity import identity_for_site
 from manchette.core.pagecache import add_cache_tags
 from manchette.core.privacy import any_view_restriction
 from manchette.core.sites import site_for_request
-from manchette.news import metadata
+from manchette.news import metadata, metadata_live
 from manchette.news.models import (
     ArticlePage,
     AuthorPage,
     HomePage,
+    LiveBlogPage,
     SectionPage,
     TagIndexPage,
 )
 from manchette.news.selectors import live_locale_ids, section_feed_path
+from manchette.news.selectors.live import live_update_latest
 from manchette.news.templatetags.news_tags import breadcrumb
 
 register = template.Library()
@@ -144,7 +146,9 @@ def _page_meta(context, request, page, root_url, identity) -> str:
             authors=authors,
             keywords=keywords,
             published=metadata.iso_datetime(page.published_at),
-            modified=metadata.iso_datetime(max(page.modified_at, page.published_at)),
+            modified=metadata.iso_datetime(
+                metadata_live.modified_at(page, page.note_list)
+            ),
         )
         data["json_ld"] = [
             metadata.news_article(
@@ -157,6 +161,17 @@ def _page_meta(context, request, page, root_url, identity) -> str:
                 keywords=keywords,
             )
         ]
+        data["json_ld"][0] = metadata_live.with_notes(
+            data["json_ld"][0], page=page, notes=page.note_list
+        )
+        if isinstance(page, LiveBlogPage):
+            data["json_ld"][0] = metadata_live.live_blog_posting(
+                data["json_ld"][0],
+                page=page,
+                notes=page.note_list,
+                updates=live_update_latest(page.pk, limit=50),
+                url=url,
+            )
         if page.section_id:
             data["feeds"] += _feeds(
                 page.section.title, "section", section_feed_path(page.section)
