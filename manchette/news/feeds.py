@@ -13,6 +13,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Site
@@ -20,7 +21,13 @@ from wagtail.models import Site
 from manchette.core.models import SiteIdentity
 
 from .models import ArticlePage, TagIndexPage
-from .selectors import article_list_filtered, author_get_public, section_get_public
+from .selectors import (
+    article_list_filtered,
+    author_get_public,
+    live_locale_ids,
+    locale_id_for,
+    section_get_public,
+)
 
 FEED_SIZE = 30
 
@@ -47,21 +54,35 @@ def site_root_url(request) -> str:
     return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
 
 
+def edition_locale_id() -> int:
+    """Return the locale id of the edition of the request's language (its URL
+    prefix: ``/ar/flux/rss/``); 404 when that edition has no live page yet.
+    """
+    locale_id = locale_id_for(get_language())
+    if locale_id is None or locale_id not in live_locale_ids():
+        raise Http404(_("Cette édition n’existe pas."))
+    return locale_id
+
+
 def publisher_name(request) -> str:
     """Return the publication's name from the site settings."""
     return SiteIdentity.for_request(request).publisher_name
 
 
 class ArticleFeed(Feed):
-    """The latest articles of the whole site, as RSS 2.0."""
+    """The latest articles of an edition, as RSS 2.0; its ``<language>`` is the
+    edition's (Django's ``Feed`` gives the active language).
+    """
 
     feed_type = Rss201rev2Feed
-    language = "fr"
 
     def get_object(self, request, *args, **kwargs):
         root = site_root_url(request)
         publisher = publisher_name(request)
-        subject = self.subject(request, root=root, publisher=publisher, **kwargs)
+        locale_id = edition_locale_id()
+        subject = self.subject(
+            request, root=root, publisher=publisher, locale_id=locale_id, **kwargs
+        )
         subject.feed_url = root + request.path
         articles = list(subject.articles[:FEED_SIZE])
         for article in articles:
@@ -71,15 +92,15 @@ class ArticleFeed(Feed):
         subject.articles = articles
         return subject
 
-    def subject(self, request, *, root, publisher, **kwargs) -> FeedSubject:
+    def subject(self, request, *, root, publisher, locale_id, **kwargs) -> FeedSubject:
         return FeedSubject(
             title=publisher,
             description=_("Les derniers articles de %(name)s") % {"name": publisher},
-            link=root + "/",
+            link=root + request.path.split("flux/", 1)[0],
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(),
+            articles=article_list_filtered(locale_id=locale_id),
         )
 
     def title(self, obj):
@@ -162,8 +183,8 @@ class SectionFeed(ArticleFeed):
     (``/flux/rubrique/<slug>/rss/``, ``/flux/rubrique/<parent>/<slug>/rss/``).
     """
 
-    def subject(self, request, *, root, publisher, slug) -> FeedSubject:
-        section = section_get_public(slug)
+    def subject(self, request, *, root, publisher, locale_id, slug) -> FeedSubject:
+        section = section_get_public(slug, locale_id=locale_id)
         if section is None:
             raise Http404(_("Cette rubrique n’existe pas."))
         return FeedSubject(
@@ -175,18 +196,18 @@ class SectionFeed(ArticleFeed):
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(section=section),
+            articles=article_list_filtered(section=section, locale_id=locale_id),
         )
 
 
 class TagFeed(ArticleFeed):
     """The latest articles carrying one tag (``/flux/sujet/<slug>/rss/``)."""
 
-    def subject(self, request, *, root, publisher, slug) -> FeedSubject:
+    def subject(self, request, *, root, publisher, locale_id, slug) -> FeedSubject:
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404(_("Ce sujet n’existe pas."))
-        index = TagIndexPage.objects.live().first()
+        index = TagIndexPage.objects.live().filter(locale_id=locale_id).first()
         link = (
             index.get_full_url(request) + index.reverse_subpage("tag_detail", [slug])
             if index
@@ -200,14 +221,14 @@ class TagFeed(ArticleFeed):
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(tag=tag),
+            articles=article_list_filtered(tag=tag, locale_id=locale_id),
         )
 
 
 class AuthorFeed(ArticleFeed):
     """The latest articles signed by one author (``/flux/auteur/<slug>/rss/``)."""
 
-    def subject(self, request, *, root, publisher, slug) -> FeedSubject:
+    def subject(self, request, *, root, publisher, locale_id, slug) -> FeedSubject:
         author = author_get_public(slug)
         if author is None:
             raise Http404(_("Cet auteur n’existe pas."))
@@ -218,7 +239,7 @@ class AuthorFeed(ArticleFeed):
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(author=author),
+            articles=article_list_filtered(author=author, locale_id=locale_id),
         )
 
 

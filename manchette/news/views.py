@@ -1,10 +1,11 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from .forms import SearchForm
 from .search import highlight, query_terms
-from .selectors import article_cards_by_ids, article_search
+from .selectors import article_cards_by_ids, article_search, locale_id_for
 
 SEARCH_PAGE_SIZE = 20
 
@@ -35,6 +36,8 @@ def search(request):
                     section_id=section.pk if section else None,
                     since=form.since,
                     until=form.until,
+                    # The edition of the URL: /ar/recherche/ searches Arabic articles.
+                    locale_id=locale_id_for(get_language()),
                 )
                 results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
                     request.GET.get("page")

@@ -1,0 +1,137 @@
+"""Editions: French at /, Arabic at /ar/, English at /en/, each with its own pages;
+an edition without pages (or switched off) answers 404, never another language."""
+
+from datetime import datetime
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+import feedparser
+import lxml.html
+import pytest
+from wagtail.models import Locale
+
+from manchette.news.models import ArticlePage, HomePage
+from manchette.news.services import section_ensure
+from tests.factories import ArticlePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def translate(page, code: str, **fields):
+    """Return ``page`` translated into ``code`` with ``fields`` changed, published."""
+    locale, _ = Locale.objects.get_or_create(language_code=code)
+    copy = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return type(copy).objects.get(pk=copy.pk)
+
+
+@pytest.fixture
+def arabic(section):
+    """An Arabic edition: its home page, an Arabic section and one Arabic article."""
+    home_ar = translate(HomePage.objects.get(), "ar", title="الرئيسية")
+    economy = section_ensure(home=home_ar, slug="اقتصاد", title="اقتصاد")
+    article = ArticlePageFactory(
+        section=economy,
+        title="الرقمنة تغير وجه الإدارة المغربية",
+        summary="تسرع الإدارة المغربية رقمنة خدماتها.",
+        paragraphs=["تعتمد الإدارات العمومية على المنصات الرقميّة لتقريب الخدمات."],
+        published_at=datetime(2024, 5, 7, 10, tzinfo=ZoneInfo("Africa/Casablanca")),
+    )
+    return {"home": home_ar, "section": economy, "article": article}
+
+
+def html_of(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return lxml.html.fromstring(response.content.decode())
+
+
+def test_an_edition_without_pages_answers_404(client, section):
+    ArticlePageFactory(title="Un article français")
+    assert client.get("/").status_code == 200
+    for url in ("/ar/", "/en/", "/ar/politique/", "/en/flux/rss/"):
+        assert client.get(url).status_code == 404, url
+
+
+def test_each_edition_serves_its_own_home_and_sections(client, arabic):
+    root = html_of(client, "/ar/")
+    assert (root.get("lang"), root.get("dir")) == ("ar", "rtl")
+    assert arabic["article"].title in root.text_content()
+    assert html_of(client, "/").get("lang") == "fr"
+    # An Arabic URL under the French tree is not found, and the reverse.
+    assert client.get("/اقتصاد/").status_code == 404
+    assert client.get("/en/").status_code == 404
+
+
+def test_an_edition_switched_off_answers_404(client, arabic, settings):
+    settings.MANCHETTE_EDITIONS = ["fr", "en"]
+    settings.LANGUAGES = [("fr", "Français"), ("en", "English")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    assert client.get("/ar/").status_code == 404
+    assert client.get(arabic["article"].url).status_code == 404
+    assert client.get("/").status_code == 200
+
+
+def test_arabic_slugs_stay_arabic(client, arabic):
+    article = ArticlePage.objects.get(pk=arabic["article"].pk)
+    assert article.slug == "الرقمنة-تغير-وجه-الإدارة-المغربية"
+    # Percent-encoded on the wire, as browsers send it.
+    assert article.url == quote(f"/ar/اقتصاد/{article.slug}/")
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert article.title in response.content.decode()
+
+
+def test_french_and_english_slugs_stay_ascii(section):
+    french = ArticlePageFactory(title="L’économie à Fès")
+    assert french.slug == "l-economie-a-fes"
+    french.slug = "été-à-fès"
+    french.save()
+    assert ArticlePage.objects.get(pk=french.pk).slug == "ete-a-fes"
+
+
+def test_arabic_reading_time_uses_the_arabic_rate(arabic, section):
+    words = ["كلمة"] * 106
+    arabic_article = ArticlePageFactory(
+        section=arabic["section"], title="مقال طويل", paragraphs=[" ".join(words)]
+    )
+    french = ArticlePageFactory(title="Article long", paragraphs=[" ".join(words)])
+    # 106 words: two minutes at 105 words per minute, one at 150.
+    assert arabic_article.reading_minutes == 2
+    assert french.reading_minutes == 1
+
+
+def test_feeds_are_per_edition(client, arabic):
+    ArticlePageFactory(title="Un article français")
+    feed = feedparser.parse(client.get("/ar/flux/rss/").content)
+    assert not feed.bozo
+    assert feed.feed.language == "ar"
+    assert [entry.title for entry in feed.entries] == [arabic["article"].title]
+    french = feedparser.parse(client.get("/flux/rss/").content)
+    assert french.feed.language == "fr"
+    assert "Un article français" in [entry.title for entry in french.entries]
+    assert arabic["article"].title not in [entry.title for entry in french.entries]
+    section = feedparser.parse(
+        client.get(quote("/ar/flux/rubrique/اقتصاد/rss/")).content
+    )
+    assert [entry.title for entry in section.entries] == [arabic["article"].title]
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [("الرقمية", "الرقميّة"), ("اقتصاد", "إقتصاد"), ("مدرسة", "مـــدرسه")],
+)
+def test_arabic_search_ignores_spelling_variants(client, arabic, query, text):
+    found = ArticlePageFactory(
+        section=arabic["section"],
+        title="خبر للبحث",
+        paragraphs=[f"نص يذكر {text} في جملة."],
+    )
+    root = html_of(client, "/ar/recherche/?q=" + quote(query))
+    links = root.xpath("//main//a/@href")
+    assert found.url in links
+    # The French edition's search does not show Arabic articles.
+    root = html_of(client, "/recherche/?q=" + quote(query))
+    assert found.url not in root.xpath("//main//a/@href")
