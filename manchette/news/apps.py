@@ -7,4 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = "Actualités"
 
     def ready(self):
-        from . import cache, signals  # noqa: F401
+        from . import cache, editions, signals  # noqa: F401
