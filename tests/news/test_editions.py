@@ -135,3 +135,34 @@ def test_arabic_search_ignores_spelling_variants(client, arabic, query, text):
     # The French edition's search does not show Arabic articles.
     root = html_of(client, "/recherche/?q=" + quote(query))
     assert found.url not in root.xpath("//main//a/@href")
+
+
+def render_switcher(rf, page, language):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    request = rf.get("/")
+    with translation.override(language):
+        html = render_to_string(
+            "includes/language_switcher.html", {"page": page, "request": request}
+        )
+    return lxml.html.fromstring(f"<div>{html}</div>")
+
+
+def test_language_switcher_links_to_the_translation_or_the_edition_home(
+    rf, arabic, section
+):
+    translate(section, "ar", title="سياسة")
+    french = ArticlePageFactory(title="Un article français")
+    french_ar = translate(
+        ArticlePage.objects.get(pk=french.pk), "ar", title="مقال مترجم"
+    )
+    links = render_switcher(rf, ArticlePage.objects.get(pk=french.pk), "fr").xpath(
+        "//a"
+    )
+    assert [(a.get("lang"), a.get("href"), a.text) for a in links] == [
+        ("ar", french_ar.url, "العربية")
+    ]
+    # Untranslated: the other edition's home page.
+    links = render_switcher(rf, arabic["article"], "ar").xpath("//a")
+    assert [(a.get("lang"), a.get("href")) for a in links] == [("fr", "/")]
