@@ -166,3 +166,41 @@ def test_language_switcher_links_to_the_translation_or_the_edition_home(
     # Untranslated: the other edition's home page.
     links = render_switcher(rf, arabic["article"], "ar").xpath("//a")
     assert [(a.get("lang"), a.get("href")) for a in links] == [("fr", "/")]
+
+
+def test_arabic_dates_use_moroccan_month_names_and_western_digits(client, arabic):
+    html = client.get(arabic["article"].url).content.decode()
+    assert "7 ماي 2024" in html
+    assert "مايو" not in html
+
+
+@pytest.mark.parametrize(
+    ("month", "name"), [(7, "يوليوز"), (8, "غشت"), (9, "شتنبر"), (12, "دجنبر")]
+)
+def test_every_moroccan_month_name(month, name):
+    from django.utils import translation
+    from django.utils.dateformat import format as date_format
+
+    with translation.override("ar"):
+        assert date_format(datetime(2024, month, 29), "j F Y") == f"29 {name} 2024"
+
+
+def test_english_dates_read_day_month_year(client, section):
+    home_en = translate(HomePage.objects.get(), "en", title="Home")
+    business = section_ensure(home=home_en, slug="business", title="Business")
+    article = ArticlePageFactory(
+        section=business,
+        title="Rabat tram line opens",
+        published_at=datetime(2024, 10, 29, 9, tzinfo=ZoneInfo("Africa/Casablanca")),
+    )
+    html = client.get(article.url).content.decode()
+    assert "29 October 2024" in html
+
+
+def test_arabic_pages_show_the_interface_in_arabic(client, arabic):
+    root = html_of(client, arabic["article"].url)
+    text = root.text_content()
+    for french in ("En bref", "Temps de lecture", "Rechercher", "Aller au contenu"):
+        assert french not in text, french
+    assert "باختصار" in text
+    assert "الانتقال إلى المحتوى" in text
