@@ -4,6 +4,7 @@ from rich.progress import Progress
 
 from manchette.news import demo_content
 from manchette.news.demo import demo_build
+from manchette.news.demo_editions import editions_build
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
                 reset_passwords=reset_passwords,
                 progress=lambda: progress.advance(bar),
             )
+        result["editions"] = editions_build()  # Arabic and English editions.
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {result['created']} article(s) created, {result['total']} in the demo set."
