@@ -204,3 +204,56 @@ def test_arabic_pages_show_the_interface_in_arabic(client, arabic):
         assert french not in text, french
     assert "باختصار" in text
     assert "الانتقال إلى المحتوى" in text
+
+
+@pytest.fixture
+def sitemap_schema(shared_dir, tmp_path):
+    """sitemap.xsd with the xhtml:link element of translations known."""
+    import shutil
+    from pathlib import Path
+
+    from lxml import etree
+
+    data = Path(__file__).parent.parent / "data" / "xsd"
+    shutil.copy(shared_dir / "xsd" / "sitemap.xsd", tmp_path / "sitemap.xsd")
+    for name in ("xhtml-link.xsd", "sitemap-with-alternates.xsd"):
+        shutil.copy(data / name, tmp_path / name)
+    return etree.XMLSchema(etree.parse(str(tmp_path / "sitemap-with-alternates.xsd")))
+
+
+def test_sitemaps_link_translations_to_each_other(
+    client, arabic, section, sitemap_schema
+):
+    from lxml import etree
+
+    section_ar = translate(section, "ar", title="سياسة")
+    french = ArticlePageFactory(title="Un article traduit")
+    french_ar = translate(ArticlePage.objects.get(pk=french.pk), "ar", title="مقال")
+    root = "http://127.0.0.1:8000"
+    ns = {
+        "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+
+    def links(url, loc):
+        document = etree.fromstring(client.get(url).content)
+        sitemap_schema.assertValid(document)
+        (entry,) = document.xpath(f'//sm:url[sm:loc="{loc}"]', namespaces=ns)
+        return {
+            link.get("hreflang"): link.get("href")
+            for link in entry.xpath("x:link", namespaces=ns)
+        }
+
+    expected = {"fr": root + french.url, "ar": root + french_ar.url}
+    chunk = french.pk // 50_000
+    assert links(f"/sitemap-articles-{chunk}.xml", root + french.url) == expected
+    assert links(f"/sitemap-articles-{chunk}.xml", root + french_ar.url) == expected
+    assert links(f"/sitemap-articles-{chunk}.xml", root + arabic["article"].url) == {}
+    assert links("/sitemap-pages.xml", root + "/ar/") == {
+        "fr": root + "/",
+        "ar": root + "/ar/",
+    }
+    assert links("/sitemap-sections-0.xml", root + section_ar.url) == {
+        "fr": root + section.url,
+        "ar": root + section_ar.url,
+    }
