@@ -110,3 +110,22 @@ def test_counterpart_falls_back_to_the_page_itself(section):
     article = ArticlePageFactory(title="Sans traduction")
     arabic, _ = Locale.objects.get_or_create(language_code="ar")
     assert counterpart(Page.objects.get(pk=article.pk), arabic.pk).pk == article.pk
+
+
+def test_api_names_each_articles_translations(client, section):
+    import json
+
+    translate(HomePage.objects.get(), "ar", title="الرئيسية")
+    translate(section, "ar", title="سياسة")
+    article = ArticlePageFactory(title="Article traduit")
+    article_ar = translate(ArticlePage.objects.get(pk=article.pk), "ar", title="مقال")
+    data = json.loads(client.get(f"/api/articles/{article.pk}").content)
+    assert data["translations"] == [
+        {
+            "id": article_ar.pk,
+            "language": "ar",
+            "url": article_ar.get_full_url(),
+        }
+    ]
+    data = json.loads(client.get(f"/api/articles/{article_ar.pk}").content)
+    assert [item["language"] for item in data["translations"]] == ["fr"]
