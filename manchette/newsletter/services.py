@@ -20,7 +20,7 @@ from django.core.mail import get_connection
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from manchette.news.models import ArticlePage
 
@@ -46,7 +46,7 @@ def confirm_token(subscriber: Subscriber) -> str:
     )
 
 
-def subscriber_signup(*, email: str) -> Subscriber | None:
+def subscriber_signup(*, email: str, language: str = "fr") -> Subscriber | None:
     """Record a consented sign-up for ``email`` and send it a confirmation link.
 
     An address already subscribed gets nothing (and the caller answers the same
@@ -61,7 +61,9 @@ def subscriber_signup(*, email: str) -> Subscriber | None:
     if subscriber.status == Subscriber.Status.ACTIVE:
         return None
     subscriber.consent_at = now
-    subscriber.save(update_fields=["consent_at"])
+    # The brief's language: the reader's choice (default: the edition signed up from).
+    subscriber.language = language
+    subscriber.save(update_fields=["consent_at", "language"])
     from .tasks import send_confirmation
 
     send_confirmation.enqueue(subscriber.pk)
@@ -76,7 +78,8 @@ def confirmation_send(*, subscriber_id: int) -> None:
     url = emails.absolute_url(
         reverse("newsletter_confirm", args=[confirm_token(subscriber)])
     )
-    emails.confirmation_message(email=subscriber.email, confirm_url=url).send()
+    with translation.override(subscriber.language):
+        emails.confirmation_message(email=subscriber.email, confirm_url=url).send()
 
 
 def subscriber_confirm(*, token: str) -> Subscriber:
@@ -183,7 +186,7 @@ def _vary_sections(articles: list[ArticlePage]) -> list[ArticlePage]:
     return ordered
 
 
-def brief_plan(*, day: date, intro: str = "") -> BriefPlan:
+def brief_plan(*, day: date, intro: str = "", language: str = "fr") -> BriefPlan:
     """Return what the brief of ``day`` would hold, writing nothing.
 
     Articles published since the previous issue (at most the 24 hours before the
@@ -193,14 +196,16 @@ def brief_plan(*, day: date, intro: str = "") -> BriefPlan:
     until = brief_send_time(day)
     since = until - timedelta(hours=24)
     previous = (
-        BriefIssue.objects.filter(day__lt=day)
+        BriefIssue.objects.filter(day__lt=day, language=language)
         .exclude(status=BriefIssue.Status.EMPTY)
         .order_by("-day")
         .first()
     )
     if previous is not None:
         since = max(since, previous.until)
-    ranked = _vary_sections(selectors.brief_candidates(since=since, until=until))
+    ranked = _vary_sections(
+        selectors.brief_candidates(since=since, until=until, language=language)
+    )
     chosen: list[ArticlePage] = []
     for article in ranked:
         if len(chosen) >= settings.MANCHETTE_BRIEF_MAX_ITEMS:
@@ -216,20 +221,23 @@ def brief_plan(*, day: date, intro: str = "") -> BriefPlan:
     )
 
 
-def brief_compose(*, day: date) -> BriefIssue:
-    """Return the issue of ``day``, composing it first if it does not exist yet.
+def brief_compose(*, day: date, language: str = "fr") -> BriefIssue:
+    """Return the issue of ``day`` in ``language`` (composed from that edition's
+    articles), composing it first if it does not exist yet.
 
     With no article to tell, the issue is recorded as empty (nothing is sent) so
     the admin can say so.
     """
-    existing = BriefIssue.objects.filter(day=day).first()
+    existing = BriefIssue.objects.filter(day=day, language=language).first()
     if existing is not None:
         return existing
-    plan = brief_plan(day=day)
+    with translation.override(language):
+        plan = brief_plan(day=day, language=language)
     try:
         with transaction.atomic():
             issue = BriefIssue.objects.create(
                 day=day,
+                language=language,
                 since=plan.since,
                 until=plan.until,
                 status=BriefIssue.Status.DRAFT
@@ -242,16 +250,17 @@ def brief_compose(*, day: date) -> BriefIssue:
             )
     except IntegrityError:
         # Another worker composed the same day at the same moment.
-        return BriefIssue.objects.get(day=day)
+        return BriefIssue.objects.get(day=day, language=language)
     return issue
 
 
 def brief_render_issue(issue: BriefIssue) -> emails.RenderedBrief:
     """Return the issue rendered once, as everyone receives it."""
     articles = selectors.brief_articles(issue)
-    return emails.brief_render(
-        day=issue.day, intro=issue.intro, articles=articles, issue_id=issue.pk
-    )
+    with translation.override(issue.language):
+        return emails.brief_render(
+            day=issue.day, intro=issue.intro, articles=articles, issue_id=issue.pk
+        )
 
 
 # Sending.
@@ -275,9 +284,15 @@ def brief_start(*, issue: BriefIssue) -> int:
             cursor.execute(
                 f"INSERT INTO {delivery} "
                 "(issue_id, subscriber_id, status, claim_token, attempts, error) "
-                f"SELECT %s, id, %s, '', 0, '' FROM {subscriber} WHERE status = %s "
+                f"SELECT %s, id, %s, '', 0, '' FROM {subscriber} "
+                "WHERE status = %s AND language = %s "
                 "ON CONFLICT DO NOTHING",
-                [issue.pk, Delivery.Status.PENDING, Subscriber.Status.ACTIVE],
+                [
+                    issue.pk,
+                    Delivery.Status.PENDING,
+                    Subscriber.Status.ACTIVE,
+                    issue.language,
+                ],
             )
             created = cursor.rowcount
     issue.refresh_from_db()
@@ -529,12 +544,13 @@ def brief_send_test(*, issue: BriefIssue, email: str) -> None:
     rendered.message(email=email, token="test", delivery_id=0).send()
 
 
-def brief_send(*, day: date) -> BriefIssue:
-    """Compose the brief of ``day`` if needed, then send it (resuming if started).
+def brief_send(*, day: date, language: str = "fr") -> BriefIssue:
+    """Compose the brief of ``day`` in ``language`` if needed, then send it to
+    that edition's subscribers (resuming if started).
 
     Returns the issue; an empty issue is not sent.
     """
-    issue = brief_compose(day=day)
+    issue = brief_compose(day=day, language=language)
     if issue.status == BriefIssue.Status.EMPTY:
         return issue
     brief_start(issue=issue)

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from manchette.core.editions import editions
+
 from . import services
 from .models import BriefIssue, Delivery
 
@@ -44,12 +46,17 @@ def brief_daily(day: str) -> str:
         if timezone.now() - due > MAX_DELAY:
             logger.warning("Brief of %s skipped: its worker ran too late.", day)
             return "late"
-        issue = services.brief_compose(day=issue_day)
-        if issue.status == BriefIssue.Status.DRAFT:
-            services.brief_start(issue=issue)
-        if issue.status in (BriefIssue.Status.DRAFT, BriefIssue.Status.SENDING):
-            brief_deliver.enqueue(issue.pk)
-        return issue.status
+        # One brief per edition, each composed from its own articles and sent
+        # to its own subscribers; the French issue's status is returned.
+        statuses = []
+        for language in editions():
+            issue = services.brief_compose(day=issue_day, language=language)
+            if issue.status == BriefIssue.Status.DRAFT:
+                services.brief_start(issue=issue)
+            if issue.status in (BriefIssue.Status.DRAFT, BriefIssue.Status.SENDING):
+                brief_deliver.enqueue(issue.pk)
+            statuses.append(issue.status)
+        return statuses[0]
     finally:
         brief_schedule(after=max(due, timezone.now()))
 
