@@ -13,8 +13,24 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Page, WorkflowPage
 from wagtail.signals import page_published
+
+
+def edition_locale_id() -> int:
+    """Return the locale id of the edition of the request's language (its URL
+    prefix: ``/ar/flux/rss/``, ``/ar/recherche/``); 404 when that edition has no
+    live page yet, so nothing from another edition is ever shown instead.
+    """
+    from .selectors import live_locale_ids, locale_id_for
+
+    locale_id = locale_id_for(get_language())
+    if locale_id is None or locale_id not in live_locale_ids():
+        raise Http404(_("Cette édition n’existe pas."))
+    return locale_id
 
 
 def counterpart(page: Page, locale_id: int) -> Page:
@@ -64,7 +80,10 @@ def related_links_localize(article) -> None:
     other-language versions.
     """
     from .models import ArticlePageRelated
+    from .selectors import live_locale_ids
 
+    if len(live_locale_ids()) < 2:
+        return
     for link in ArticlePageRelated.objects.filter(page_id=article.pk).exclude(
         article__locale_id=article.locale_id
     ):

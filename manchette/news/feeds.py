@@ -13,21 +13,15 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Site
 
 from manchette.core.models import SiteIdentity
 
+from .editions import edition_locale_id
 from .models import ArticlePage, TagIndexPage
-from .selectors import (
-    article_list_filtered,
-    author_get_public,
-    live_locale_ids,
-    locale_id_for,
-    section_get_public,
-)
+from .selectors import article_list_filtered, author_get_public, section_get_public
 
 FEED_SIZE = 30
 
@@ -52,16 +46,6 @@ def site_root_url(request) -> str:
         or Site.objects.filter(is_default_site=True).first()
     )
     return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-
-
-def edition_locale_id() -> int:
-    """Return the locale id of the edition of the request's language (its URL
-    prefix: ``/ar/flux/rss/``); 404 when that edition has no live page yet.
-    """
-    locale_id = locale_id_for(get_language())
-    if locale_id is None or locale_id not in live_locale_ids():
-        raise Http404(_("Cette édition n’existe pas."))
-    return locale_id
 
 
 def publisher_name(request) -> str:

@@ -1,11 +1,11 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from .editions import edition_locale_id
 from .forms import SearchForm
 from .search import highlight, query_terms
-from .selectors import article_cards_by_ids, article_search, locale_id_for
+from .selectors import article_cards_by_ids, article_search
 
 SEARCH_PAGE_SIZE = 20
 
@@ -17,6 +17,9 @@ def search(request):
     A query without any word, or matching nothing, gets a page saying so; bad
     filters are explained and no search runs.
     """
+    # The edition of the URL (/ar/recherche/ searches Arabic articles); 404 for
+    # an edition without pages.
+    locale_id = edition_locale_id()
     form = SearchForm(request.GET or None)
     context = {"form": form, "terms": [], "results": None, "status": "idle"}
     status = 200
@@ -36,8 +39,7 @@ def search(request):
                     section_id=section.pk if section else None,
                     since=form.since,
                     until=form.until,
-                    # The edition of the URL: /ar/recherche/ searches Arabic articles.
-                    locale_id=locale_id_for(get_language()),
+                    locale_id=locale_id,
                 )
                 results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
                     request.GET.get("page")

@@ -51,7 +51,7 @@ def html_of(client, url: str):
 def test_an_edition_without_pages_answers_404(client, section):
     ArticlePageFactory(title="Un article français")
     assert client.get("/").status_code == 200
-    for url in ("/ar/", "/en/", "/ar/politique/", "/en/flux/rss/"):
+    for url in ("/ar/", "/en/", "/ar/politique/", "/en/flux/rss/", "/en/recherche/"):
         assert client.get(url).status_code == 404, url
 
 
