@@ -242,3 +242,19 @@ def test_sitemaps_link_translations_to_each_other(
         "fr": root + section.url,
         "ar": root + section_ar.url,
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "29 octobre 2024 à 14:05"),
+        ("ar", "29 أكتوبر 2024، 14:05"),
+        ("en", "29 October 2024, 14:05"),
+    ],
+)
+def test_each_edition_has_its_datetime_format(language, expected):
+    from django.utils import formats, translation
+
+    with translation.override(language):
+        moment = datetime(2024, 10, 29, 14, 5)
+        assert formats.date_format(moment, "DATETIME_FORMAT") == expected
