@@ -80,3 +80,23 @@ def test_each_brief_is_composed_from_its_edition(arabic_section):
     assert Delivery.objects.get(issue=arabic).subscriber.email == "ar@example.com"
     rendered = services.brief_render_issue(arabic)
     assert "موجز" in rendered.subject
+
+
+def test_the_daily_task_sends_each_edition_its_brief(arabic_section, smtp_sink):
+    from manchette.newsletter import tasks
+    from manchette.newsletter.models import BriefIssue
+
+    day = services.brief_next_day()
+    when = services.brief_send_time(day) - timedelta(hours=1)
+    ArticlePageFactory(title="Un article français", published_at=when)
+    ArticlePageFactory(section=arabic_section, title="مقال عربي", published_at=when)
+    Subscriber.objects.create(email="fr@example.com", status="active", language="fr")
+    Subscriber.objects.create(email="ar@example.com", status="active", language="ar")
+    tasks.brief_daily.enqueue(day.isoformat())
+    # No English edition: no English issue.
+    assert set(BriefIssue.objects.values_list("language", flat=True)) == {"fr", "ar"}
+    (arabic,) = smtp_sink.to("ar@example.com")
+    assert "مقال عربي" in text_part(arabic["msg"])
+    assert "Un article français" not in text_part(arabic["msg"])
+    (french,) = smtp_sink.to("fr@example.com")
+    assert "Un article français" in text_part(french["msg"])
