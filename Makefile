@@ -102,3 +102,18 @@ serve: seed $(STATE)/nginx $(STATE)/varnish
 SCREENSHOTS_BASE ?= http://127.0.0.1:8000
 screenshots: $(STATE)/venv $(STATE)/browsers
 	$(BIN)/python bench/screenshots.py --base $(SCREENSHOTS_BASE) --out var/screenshots --dark
+
+# Interface catalogues (manchette/locale/{ar,en}): the compiled .mo files are
+# committed, so `make run` needs no gettext tools. `make messages` refreshes
+# the .po files from the French msgids; `make compilemessages` rebuilds the .mo.
+.PHONY: messages compilemessages
+$(STATE)/gettext:
+	@command -v msgfmt >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null) \
+		|| { echo "Could not install gettext: run 'sudo apt-get install gettext' and retry."; exit 1; }
+	mkdir -p $(STATE) && touch $@
+
+messages: $(STATE)/venv $(STATE)/gettext
+	cd manchette && ../$(BIN)/python ../manage.py makemessages -l ar -l en --no-location --ignore=static
+
+compilemessages: $(STATE)/venv $(STATE)/gettext
+	cd manchette && ../$(BIN)/python ../manage.py compilemessages

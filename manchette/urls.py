@@ -12,7 +12,7 @@ from manchette.news import feeds
 from manchette.news import sitemaps as news_sitemaps
 from manchette.news import views as news_views
 
-SECTION_PATH = r"[-a-zA-Z0-9_]+(?:/[-a-zA-Z0-9_]+)*"
+SECTION_PATH = r"[-\w]+(?:/[-\w]+)*"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,32 +22,8 @@ urlpatterns = [
     path("newsletter/", include("manchette.newsletter.urls")),
 ]
 
-# Discover: search, feeds, sitemaps, robots.txt and the read API.
+# Discover: sitemaps, robots.txt and the read API (one for every edition).
 urlpatterns += [
-    path("recherche/", news_views.search, name="search"),
-    path("flux/rss/", feeds.ArticleFeed(), name="feed_rss"),
-    path("flux/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
-    path("csrf/", core_views.csrf_token, name="csrf_token"),
-    # A section by its path under the home page: politique, or politique/elections
-    # for a subsection (two subsections may share a slug under two parents).
-    re_path(
-        rf"^flux/rubrique/(?P<slug>{SECTION_PATH})/rss/$",
-        feeds.SectionFeed(),
-        name="feed_section_rss",
-    ),
-    re_path(
-        rf"^flux/rubrique/(?P<slug>{SECTION_PATH})/atom/$",
-        feeds.SectionAtomFeed(),
-        name="feed_section_atom",
-    ),
-    path("flux/sujet/<slug:slug>/rss/", feeds.TagFeed(), name="feed_tag_rss"),
-    path("flux/sujet/<slug:slug>/atom/", feeds.TagAtomFeed(), name="feed_tag_atom"),
-    path("flux/auteur/<slug:slug>/rss/", feeds.AuthorFeed(), name="feed_author_rss"),
-    path(
-        "flux/auteur/<slug:slug>/atom/",
-        feeds.AuthorAtomFeed(),
-        name="feed_author_atom",
-    ),
     path("sitemap.xml", news_sitemaps.index, name="sitemap_index"),
     path("sitemap-pages.xml", news_sitemaps.pages, name="sitemap_pages"),
     path("sitemap-news.xml", news_sitemaps.news, name="sitemap_news"),
@@ -61,6 +37,7 @@ urlpatterns += [
         news_sitemaps.listings,
         name="sitemap_listings",
     ),
+    path("csrf/", core_views.csrf_token, name="csrf_token"),
     path("robots.txt", news_sitemaps.robots_txt, name="robots_txt"),
     # Identity: icons, web app manifest and brand colour (core/identity_views.py).
     path("favicon.svg", identity_views.favicon_svg, name="favicon_svg"),
@@ -77,7 +54,32 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages: French at the root, its translations under /ar/ and /en/.
-urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)), prefix_default_language=False
-)
+# Each edition's search and feeds, then its pages: French at the root, the
+# other editions under /ar/ and /en/ (settings.MANCHETTE_EDITIONS).
+edition_urls = [
+    path("recherche/", news_views.search, name="search"),
+    path("flux/rss/", feeds.ArticleFeed(), name="feed_rss"),
+    path("flux/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
+    # A section by its path under the home page: politique, or politique/elections
+    # for a subsection (two subsections may share a slug under two parents).
+    re_path(
+        rf"^flux/rubrique/(?P<slug>{SECTION_PATH})/rss/$",
+        feeds.SectionFeed(),
+        name="feed_section_rss",
+    ),
+    re_path(
+        rf"^flux/rubrique/(?P<slug>{SECTION_PATH})/atom/$",
+        feeds.SectionAtomFeed(),
+        name="feed_section_atom",
+    ),
+    path("flux/sujet/<str:slug>/rss/", feeds.TagFeed(), name="feed_tag_rss"),
+    path("flux/sujet/<str:slug>/atom/", feeds.TagAtomFeed(), name="feed_tag_atom"),
+    path("flux/auteur/<str:slug>/rss/", feeds.AuthorFeed(), name="feed_author_rss"),
+    path(
+        "flux/auteur/<str:slug>/atom/",
+        feeds.AuthorAtomFeed(),
+        name="feed_author_atom",
+    ),
+    path("", include(wagtail_urls)),
+]
+urlpatterns += i18n_patterns(*edition_urls, prefix_default_language=False)

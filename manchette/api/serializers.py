@@ -81,11 +81,20 @@ class BlockOut(Schema):
     value: dict
 
 
+class TranslationRef(Schema):
+    """Another language's version of an article (``/api/articles/{id}``)."""
+
+    id: int
+    language: str
+    url: str
+
+
 class ArticleOut(ArticleSummaryOut):
     image_caption: str
     image_credit: str
     body_html: str
     body_blocks: list[BlockOut]
+    translations: list[TranslationRef]
 
 
 class PageOut(Schema):
@@ -290,4 +299,17 @@ def article_data(request, article) -> dict:
         "image_credit": article.featured_image_credit,
         "body_html": body_html(blocks),
         "body_blocks": blocks,
+        "translations": translations_data(request, article),
     }
+
+
+def translations_data(request, article) -> list[dict]:
+    """Return the article's live public versions in other languages (one query)."""
+    return [
+        {
+            "id": other.pk,
+            "language": page_language(other),
+            "url": other.get_full_url(request),
+        }
+        for other in article.get_translations().live().public().order_by("locale_id")
+    ]

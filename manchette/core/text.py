@@ -6,6 +6,7 @@ import unicodedata
 from html import unescape
 
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 
 # A word is a whitespace-separated token holding at least one letter or digit,
 # so punctuation standing alone (French « », –, :) is not counted.
@@ -75,6 +76,46 @@ def sentences(text: str) -> list[str]:
     if not text:
         return []
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+# Arabic spelling variants that readers type either way: short vowels and other
+# marks (tashkeel, Quranic annotations), the tatweel stretching a word, the
+# hamza forms of alef, alef maqsura and ta marbuta.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+)
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def normalize_arabic(text: str) -> str:
+    """Return ``text`` with Arabic spelling variants folded, for search: no
+    tashkeel or tatweel, alef variants (أ إ آ ٱ) as ا, ى as ي, ة as ه, so
+    ``الرقميّة`` and ``الرقمية``, ``إقتصاد`` and ``اقتصاد`` are the same word.
+    Text without Arabic letters is returned as it is.
+    """
+    if not text or not _ARABIC.search(text):
+        return text or ""
+    return _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+
+
+def has_arabic(text: str) -> bool:
+    """True when ``text`` holds an Arabic letter."""
+    return bool(_ARABIC.search(text or ""))
+
+
+def slug_for(value: str, *, max_length: int = 80) -> str:
+    """Return a URL slug for ``value``: Arabic titles keep their Arabic letters
+    without their tashkeel (a Unicode slug, percent-encoded on the wire as
+    browsers do), any
+    other title gets an ASCII slug (``ascii_slug``).
+    """
+    if has_arabic(value):
+        value = _ARABIC_MARKS.sub("", value)
+        slug = slugify(value, allow_unicode=True)[:max_length].strip("-")
+        if slug:
+            return slug
+    return ascii_slug(value, max_length=max_length)
 
 
 def ascii_slug(value: str, *, max_length: int = 80) -> str:

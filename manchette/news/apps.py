@@ -8,4 +8,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("Actualités")
 
     def ready(self):
-        from . import admin_live, cache, signals  # noqa: F401
+        from . import admin_live, cache, editions, signals  # noqa: F401

@@ -64,6 +64,22 @@ class ReadAlsoBlock(blocks.StructBlock):
         label = _("Lire aussi")
         template = "blocks/read_also.html"
 
+    def get_context(self, value, parent_context=None):
+        """Link to the article's version in the language of the page shown, when
+        there is one (a translation keeps its source's links until then).
+        """
+        from .editions import counterpart
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        article = value.get("article")
+        if article is not None and getattr(page, "locale_id", None):
+            context["value"] = {
+                **value,
+                "article": counterpart(article, page.locale_id),
+            }
+        return context
+
 
 # Known providers by host (without "www."), for the card's label.
 PROVIDERS = {

@@ -58,6 +58,8 @@ IMAGE_PERMISSIONS = ["add_image", "choose_image", "change_image"]
 # Model permissions of the other apps' admin screens, named by app label so that
 # news imports none of them; an app that is not installed is skipped.
 EDITOR_MODEL_PERMISSIONS = [
+    # Translating (wagtail-localize): every edition is edited by the same roles.
+    "wagtail_localize.submit_translation",
     "comments.view_comment",
     "comments.change_comment",
     "comments.delete_comment",

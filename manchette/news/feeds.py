@@ -21,12 +21,12 @@ from manchette.core.models import SiteIdentity
 from manchette.core.pagecache import add_cache_tags
 from manchette.core.xmlsafe import XmlSafeAtomFeed, XmlSafeRssFeed
 
-from .models import ArticlePage
+from .editions import edition_locale_id
+from .models import ArticlePage, TagIndexPage
 from .selectors import (
     article_list_filtered,
     author_get_public,
     section_get_public,
-    tag_index_get,
 )
 from .tags import LATEST, article_tag, author_tag, section_tag, tag_tag
 
@@ -63,15 +63,19 @@ def publisher_name(request) -> str:
 
 
 class ArticleFeed(Feed):
-    """The latest articles of the whole site, as RSS 2.0."""
+    """The latest articles of an edition, as RSS 2.0; its ``<language>`` is the
+    edition's (Django's ``Feed`` gives the active language).
+    """
 
     feed_type = XmlSafeRssFeed
-    language = "fr"
 
     def get_object(self, request, *args, **kwargs):
         root = site_root_url(request)
         publisher = publisher_name(request)
-        subject = self.subject(request, root=root, publisher=publisher, **kwargs)
+        locale_id = edition_locale_id()
+        subject = self.subject(
+            request, root=root, publisher=publisher, locale_id=locale_id, **kwargs
+        )
         subject.feed_url = root + request.path
         articles = list(subject.articles[:FEED_SIZE])
         # The publisher's name is the site's; each entry shows its article.
@@ -88,15 +92,15 @@ class ArticleFeed(Feed):
         subject.articles = articles
         return subject
 
-    def subject(self, request, *, root, publisher, **kwargs) -> FeedSubject:
+    def subject(self, request, *, root, publisher, locale_id, **kwargs) -> FeedSubject:
         return FeedSubject(
             title=publisher,
             description=_("Les derniers articles de %(name)s") % {"name": publisher},
-            link=root + "/",
+            link=root + request.path.split("flux/", 1)[0],
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(),
+            articles=article_list_filtered(locale_id=locale_id),
         )
 
     def title(self, obj):
@@ -179,8 +183,8 @@ class SectionFeed(ArticleFeed):
     (``/flux/rubrique/<slug>/rss/``, ``/flux/rubrique/<parent>/<slug>/rss/``).
     """
 
-    def subject(self, request, *, root, publisher, slug) -> FeedSubject:
-        section = section_get_public(slug)
+    def subject(self, request, *, root, publisher, locale_id, slug) -> FeedSubject:
+        section = section_get_public(slug, locale_id=locale_id)
         if section is None:
             raise Http404(_("Cette rubrique n’existe pas."))
         return FeedSubject(
@@ -192,7 +196,7 @@ class SectionFeed(ArticleFeed):
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(section=section),
+            articles=article_list_filtered(section=section, locale_id=locale_id),
             tags=[section_tag(section.pk)],
         )
 
@@ -200,11 +204,11 @@ class SectionFeed(ArticleFeed):
 class TagFeed(ArticleFeed):
     """The latest articles carrying one tag (``/flux/sujet/<slug>/rss/``)."""
 
-    def subject(self, request, *, root, publisher, slug) -> FeedSubject:
+    def subject(self, request, *, root, publisher, locale_id, slug) -> FeedSubject:
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
             raise Http404(_("Ce sujet n’existe pas."))
-        index = tag_index_get()
+        index = TagIndexPage.objects.live().filter(locale_id=locale_id).first()
         link = (
             index.get_full_url(request) + index.reverse_subpage("tag_detail", [slug])
             if index
@@ -218,7 +222,7 @@ class TagFeed(ArticleFeed):
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(tag=tag),
+            articles=article_list_filtered(tag=tag, locale_id=locale_id),
             tags=[tag_tag(tag.pk)],
         )
 
@@ -226,7 +230,7 @@ class TagFeed(ArticleFeed):
 class AuthorFeed(ArticleFeed):
     """The latest articles signed by one author (``/flux/auteur/<slug>/rss/``)."""
 
-    def subject(self, request, *, root, publisher, slug) -> FeedSubject:
+    def subject(self, request, *, root, publisher, locale_id, slug) -> FeedSubject:
         author = author_get_public(slug)
         if author is None:
             raise Http404(_("Cet auteur n’existe pas."))
@@ -237,7 +241,7 @@ class AuthorFeed(ArticleFeed):
             feed_url="",
             root_url=root,
             publisher=publisher,
-            articles=article_list_filtered(author=author),
+            articles=article_list_filtered(author=author, locale_id=locale_id),
             tags=[author_tag(author.pk)],
         )
 

@@ -4,9 +4,10 @@ from datetime import datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import section_list
+from .selectors import locale_id_for, section_list
 
 
 class SearchForm(forms.Form):
@@ -29,7 +30,10 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         # A NUL character is dropped from the words, not refused.
         self.fields["q"].validators = []
-        self.sections = {section.slug: section for section in section_list()}
+        locale_id = locale_id_for(get_language())
+        self.sections = {
+            section.slug: section for section in section_list(locale_id=locale_id)
+        }
         self.fields["rubrique"].choices = [
             ("", _("Toutes les rubriques")),
             *((slug, section.title) for slug, section in self.sections.items()),

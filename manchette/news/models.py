@@ -87,6 +87,18 @@ class HomePage(ViewRestrictionsMixin, Page):
             return self
         return super().localized_draft
 
+    def serves_active_language(self) -> bool:
+        """True when this home page is the edition of the request's language: when
+        ``/ar/`` has no Arabic home, Wagtail falls back to the French one, which
+        must answer 404 instead of showing French pages under an Arabic URL.
+        """
+        from manchette.core.editions import is_edition
+
+        from .metadata import page_language
+
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return is_edition(language) and page_language(self) == language
+
     def route(self, request, path_components):
         """Find a section or an article by its URL path in one query, instead of two
         queries per level. Wagtail does not index ``url_path``; the slug (indexed)
@@ -94,6 +106,8 @@ class HomePage(ViewRestrictionsMixin, Page):
         """
         from .selectors import article_get_by_path, section_get_by_path
 
+        if not self.serves_active_language():
+            raise Http404
         url_path = self.url_path + "/".join(path_components) + "/"
         slug = path_components[-1] if path_components else ""
         if len(path_components) >= 2:
@@ -260,7 +274,7 @@ class TagIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
             context_overrides={"tags": tag_list_popular(limit=200)},
         )
 
-    @path("<slug:tag_slug>/")
+    @path("<str:tag_slug>/")
     def tag_detail(self, request, tag_slug):
         from .selectors import article_count, article_list_for_tag
         from .selectors.front import listing_cards
@@ -519,9 +533,13 @@ class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
         return fold(" ".join(part for part in parts if part))
 
     def compute_reading_minutes(self) -> int:
+        from manchette.core.editions import words_per_minute
+
+        from .metadata import page_language
+
         return reading_minutes(
             body_plain_text(self.body),
-            words_per_minute=settings.MANCHETTE_WORDS_PER_MINUTE,
+            words_per_minute=words_per_minute(page_language(self)),
         )
 
     def full_clean(self, *args, **kwargs):

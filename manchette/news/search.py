@@ -11,6 +11,8 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from manchette.core.text import normalize_arabic
+
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 8
 MIN_PREFIX = 4
@@ -22,8 +24,11 @@ _SEGMENTS = re.compile(r"(\w+)", re.UNICODE)
 def fold(text: str) -> str:
     """Return ``text`` lower-cased without accents (``Numérique`` -> ``numerique``);
     ligatures are opened (``œ`` -> ``oe``), so readers may type either form.
+    Arabic loses its tashkeel and tatweel, and its alef variants, ى/ي and ة/ه
+    are folded (``manchette.core.text.normalize_arabic``): both the indexed
+    text (``ArticlePage.search_text_folded``) and the query go through here.
     """
-    text = (text or "").lower().replace("œ", "oe").replace("æ", "ae")
+    text = normalize_arabic((text or "").lower().replace("œ", "oe").replace("æ", "ae"))
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from manchette.core.text import ascii_slug, unique_slug
+from manchette.core.text import ascii_slug, slug_for, unique_slug
 
 from .models import (
     ArticlePage,
@@ -81,8 +81,10 @@ def site_ensure(*, site_name: str | None = None) -> HomePage:
 def section_ensure(
     *, home: HomePage, slug: str, title: str, description: str = ""
 ) -> SectionPage:
-    """Return the section with ``slug``, creating and publishing it if missing."""
-    section = SectionPage.objects.filter(slug=slug).first()
+    """Return the section with ``slug`` under ``home`` (an edition's home page),
+    creating and publishing it if missing.
+    """
+    section = SectionPage.objects.child_of(home).filter(slug=slug).first()
     if section is None:
         section = home.add_child(
             instance=SectionPage(title=title, slug=slug, description=description)
@@ -140,7 +142,7 @@ def article_save(
     if created:
         article = ArticlePage(title=data.title)
         article.slug = _unique_child_slug(
-            section, data.slug or ascii_slug(data.title, max_length=70)
+            section, data.slug or slug_for(data.title, max_length=70)
         )
     article.title = data.title
     article.summary = data.summary

@@ -15,9 +15,10 @@ from xml.sax.saxutils import escape
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import iri_to_uri
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from manchette.core.models import SiteIdentity
 from manchette.core.pagecache import add_cache_tags
@@ -25,7 +26,9 @@ from manchette.core.sites import site_for_request
 from manchette.core.text import xml_safe
 
 from .metadata import locale_codes
+from .models import ArticlePage, SectionPage
 from .selectors import (
+    live_locale_ids,
     news_sitemap_rows,
     sitemap_article_chunks,
     sitemap_article_rows,
@@ -33,6 +36,7 @@ from .selectors import (
     sitemap_page_rows,
     tag_index_get,
 )
+from .selectors.translations import translation_alternates
 from .tags import LATEST
 
 CHUNK_SIZE = 50_000
@@ -42,6 +46,7 @@ NEWS_LANGUAGE = "fr"
 LISTINGS = ("sections", "authors", "tags")
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 XML_TYPE = "application/xml; charset=utf-8"
 
@@ -73,7 +78,8 @@ def _url_maker(site):
     def absolute(url_path: str) -> str | None:
         for root_path, base in roots:
             if url_path.startswith(root_path):
-                return escape(base + url_path[len(root_path) - 1 :])
+                # Arabic slugs are percent-encoded, as sitemaps require.
+                return escape(iri_to_uri(base + url_path[len(root_path) - 1 :]))
         return None
 
     return absolute
@@ -90,24 +96,42 @@ def _response(parts: list[str]) -> HttpResponse:
     return HttpResponse(xml_safe("".join(parts)), content_type=XML_TYPE)
 
 
-def _urlset(rows, absolute) -> list[str]:
+def _urlset(rows, absolute, alternates: dict | None = None) -> list[str]:
+    """Return the parts of a ``<urlset>`` of ``rows`` (``url_path, lastmod``);
+    a page with translations (``alternates``, from ``translation_alternates``)
+    names every version with ``<xhtml:link rel="alternate" hreflang>``.
+    """
+    alternates = alternates or {}
+    xhtml = f' xmlns:xhtml="{XHTML_NS}"' if alternates else ""
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<urlset xmlns="{SITEMAP_NS}">\n',
+        f'<urlset xmlns="{SITEMAP_NS}"{xhtml}>\n',
     ]
     append = parts.append
+    codes = locale_codes() if alternates else {}
     for url_path, lastmod in rows:
         loc = absolute(url_path)
         if loc is None:
             continue
-        if lastmod is None:
-            append(f"<url><loc>{loc}</loc></url>\n")
-        else:
-            append(
-                f"<url><loc>{loc}</loc><lastmod>{w3c_datetime(lastmod)}</lastmod></url>\n"
-            )
+        stamp = f"<lastmod>{w3c_datetime(lastmod)}</lastmod>" if lastmod else ""
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{codes.get(locale_id, "")}" '
+            f'href="{href}"/>'
+            for locale_id, path in alternates.get(url_path, ())
+            if (href := absolute(path)) is not None
+        )
+        append(f"<url><loc>{loc}</loc>{stamp}{links}</url>\n")
     append("</urlset>\n")
     return parts
+
+
+def _alternates(pages) -> dict:
+    """Return the translations of ``pages`` (a page queryset) for ``_urlset``:
+    none, and no query, on a site in one language.
+    """
+    if len(live_locale_ids()) < 2:
+        return {}
+    return translation_alternates(pages)
 
 
 @require_safe
@@ -150,7 +174,9 @@ def pages(request):
     site = _site(request)
     if site is None:
         raise Http404
-    return _response(_urlset(sitemap_page_rows(), _url_maker(site)))
+    rows = list(sitemap_page_rows())
+    listed = Page.objects.filter(url_path__in=[url_path for url_path, _ in rows])
+    return _response(_urlset(rows, _url_maker(site), _alternates(listed)))
 
 
 @require_safe
@@ -161,7 +187,10 @@ def articles(request, chunk: int):
     rows = list(sitemap_article_rows(chunk=chunk, size=CHUNK_SIZE))
     if site is None or not rows:
         raise Http404
-    return _response(_urlset(rows, _url_maker(site)))
+    in_chunk = ArticlePage.objects.live().filter(
+        pk__gte=chunk * CHUNK_SIZE, pk__lt=(chunk + 1) * CHUNK_SIZE
+    )
+    return _response(_urlset(rows, _url_maker(site), _alternates(in_chunk)))
 
 
 def _listing_rows(site, kind: str) -> list[tuple[int, str, object]]:
@@ -208,7 +237,13 @@ def listings(request, kind: str, chunk: int):
     ]
     if not rows:
         raise Http404
-    return _response(_urlset(rows, _url_maker(site)))
+    alternates = {}
+    if kind == "sections":
+        start, end = int(chunk) * CHUNK_SIZE, (int(chunk) + 1) * CHUNK_SIZE
+        alternates = _alternates(
+            SectionPage.objects.live().filter(pk__gte=start, pk__lt=end)
+        )
+    return _response(_urlset(rows, _url_maker(site), alternates))
 
 
 @require_safe

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_http_methods
 
 from manchette.core.pagecache import add_cache_tags
 
+from .editions import edition_locale_id
 from .forms import SearchForm
 from .search import highlight, query_terms
 from .selectors import article_search
@@ -22,6 +23,9 @@ def search(request):
     """
     # Results change with any article published or withdrawn; cards add their own.
     add_cache_tags(request, LATEST, "site")
+    # The edition of the URL (/ar/recherche/ searches Arabic articles); 404 for
+    # an edition without pages.
+    locale_id = edition_locale_id()
     form = SearchForm(request.GET or None)
     context = {"form": form, "terms": [], "results": None, "status": "idle"}
     status = 200
@@ -41,6 +45,7 @@ def search(request):
                     section_id=section.pk if section else None,
                     since=form.since,
                     until=form.until,
+                    locale_id=locale_id,
                 )
                 results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
                     request.GET.get("page")

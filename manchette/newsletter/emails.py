@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from manchette.core.editions import is_edition, words_per_minute
 from manchette.core.text import reading_minutes
 
 # Stand for the recipient's values until the message is addressed.
@@ -217,21 +218,30 @@ def brief_context(*, day, intro: str, articles: list, minutes: int) -> dict:
     }
 
 
+def edition_language() -> str:
+    """Return the language to render in: the active one when it is an edition's
+    (callers override it with the issue's or subscriber's), else French.
+    """
+    language = translation.get_language()
+    return language if is_edition(language) else settings.LANGUAGE_CODE
+
+
 def brief_text_minutes(*, day, intro: str, articles: list) -> int:
     """Return the reading time of the brief's text, by the site's reading-time rule."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(edition_language()):
         text = render_to_string(
             "newsletter/email/brief/body.txt",
             brief_context(day=day, intro=intro, articles=articles, minutes=9),
         )
-    return reading_minutes(text, words_per_minute=settings.MANCHETTE_WORDS_PER_MINUTE)
+    # The brief is rendered in its edition's language (translation.override).
+    return reading_minutes(text, words_per_minute=words_per_minute(edition_language()))
 
 
 def brief_render(*, day, intro: str, articles: list, issue_id: int) -> RenderedBrief:
     """Return the brief of ``day`` rendered once: subject, text, inlined HTML."""
     minutes = brief_text_minutes(day=day, intro=intro, articles=articles)
     context = brief_context(day=day, intro=intro, articles=articles, minutes=minutes)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(edition_language()):
         subject = " ".join(
             render_to_string("newsletter/email/brief/subject.txt", context).split()
         )
@@ -254,7 +264,7 @@ def confirmation_message(*, email: str, confirm_url: str) -> SignedEmail:
         "days": settings.MANCHETTE_NEWSLETTER_CONFIRM_DAYS,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(edition_language()):
         subject = " ".join(
             render_to_string("newsletter/email/confirm/subject.txt", context).split()
         )

@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +22,22 @@ class SignupForm(forms.Form):
             "required": _("Cochez la case pour donner votre accord."),
         },
     )
+
+    # The brief's language; default: the edition the reader signs up from.
+    language = forms.ChoiceField(
+        label=_("Langue du brief"),
+        required=False,
+        choices=lambda: settings.LANGUAGES,
+        error_messages={"invalid_choice": _("Choisissez une langue proposée.")},
+    )
+
+    def clean_language(self):
+        language = self.cleaned_data.get("language")
+        if language:
+            return language
+        current = get_language()
+        codes = [code for code, _ in settings.LANGUAGES]
+        return current if current in codes else settings.LANGUAGE_CODE
 
     def clean_email(self):
         email = self.cleaned_data["email"]

@@ -35,6 +35,8 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(_("confirmé le"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("désinscrit le"), null=True, blank=True)
     hard_bounces = models.PositiveSmallIntegerField(_("rejets définitifs"), default=0)
+    # The edition whose brief this reader receives (chosen at sign-up).
+    language = models.CharField(_("langue"), max_length=8, default="fr")
 
     class Meta:
         verbose_name = _("abonné")
@@ -66,7 +68,9 @@ class BriefIssue(ClusterableModel):
         SENT = "sent", _("envoyé")
         EMPTY = "empty", _("pas de numéro : aucun article")
 
-    day = models.DateField(_("jour"), unique=True)
+    day = models.DateField(_("jour"))
+    # Each edition has its own brief, composed from its articles.
+    language = models.CharField(_("langue"), max_length=8, default="fr")
     status = models.CharField(
         _("statut"), max_length=20, choices=Status, default=Status.DRAFT
     )
@@ -92,6 +96,11 @@ class BriefIssue(ClusterableModel):
         verbose_name = _("numéro du brief")
         verbose_name_plural = _("numéros du brief")
         ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "language"], name="newsletter_one_issue_per_edition"
+            )
+        ]
 
     def __str__(self):
         return _("Brief du %(day)s") % {"day": self.day.strftime("%d/%m/%Y")}

@@ -11,7 +11,9 @@ from manchette.news.selectors import article_cards
 from .models import ArticleReadCount, BriefIssue, Subscriber
 
 
-def brief_candidates(*, since: datetime, until: datetime) -> list[ArticlePage]:
+def brief_candidates(
+    *, since: datetime, until: datetime, language: str = "fr"
+) -> list[ArticlePage]:
     """Return the live articles first published in (since, until]: featured first,
     then the most read over that time (counted by the read beacon), then newest.
 
@@ -27,7 +29,11 @@ def brief_candidates(*, since: datetime, until: datetime) -> list[ArticlePage]:
     )
     return list(
         article_cards()
-        .filter(published_at__gt=since, published_at__lte=until)
+        .filter(
+            published_at__gt=since,
+            published_at__lte=until,
+            locale__language_code=language,
+        )
         .annotate(reads=Coalesce(Subquery(reads), 0))
         .order_by("-featured", "-reads", "-published_at", "-pk")
     )

@@ -23,7 +23,7 @@ from django.core.mail import get_connection
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import F, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from manchette.news.models import ArticlePage
 
@@ -49,7 +49,7 @@ def confirm_token(subscriber: Subscriber) -> str:
     )
 
 
-def subscriber_signup(*, email: str) -> Subscriber | None:
+def subscriber_signup(*, email: str, language: str = "fr") -> Subscriber | None:
     """Record a consented sign-up for ``email`` and send it a confirmation link.
 
     An address already subscribed gets nothing (and the caller answers the same
@@ -73,7 +73,9 @@ def subscriber_signup(*, email: str) -> Subscriber | None:
     ):
         return None
     subscriber.consent_at = now
-    subscriber.save(update_fields=["consent_at"])
+    # The brief's language: the reader's choice (default: the edition signed up from).
+    subscriber.language = language
+    subscriber.save(update_fields=["consent_at", "language"])
     from .tasks import send_confirmation
 
     send_confirmation.enqueue(subscriber.pk)
@@ -88,7 +90,8 @@ def confirmation_send(*, subscriber_id: int) -> None:
     url = emails.absolute_url(
         reverse("newsletter_confirm", args=[confirm_token(subscriber)])
     )
-    emails.confirmation_message(email=subscriber.email, confirm_url=url).send()
+    with translation.override(subscriber.language):
+        emails.confirmation_message(email=subscriber.email, confirm_url=url).send()
 
 
 def subscriber_confirm(*, token: str) -> Subscriber:
@@ -180,7 +183,7 @@ def _vary_sections(articles: list[ArticlePage]) -> list[ArticlePage]:
     return ordered
 
 
-def brief_plan(*, day: date, intro: str = "") -> BriefPlan:
+def brief_plan(*, day: date, intro: str = "", language: str = "fr") -> BriefPlan:
     """Return what the brief of ``day`` would hold, writing nothing.
 
     Articles published since the previous issue (at most the 24 hours before the
@@ -190,14 +193,16 @@ def brief_plan(*, day: date, intro: str = "") -> BriefPlan:
     until = brief_send_time(day)
     since = until - timedelta(hours=24)
     previous = (
-        BriefIssue.objects.filter(day__lt=day)
+        BriefIssue.objects.filter(day__lt=day, language=language)
         .exclude(status=BriefIssue.Status.EMPTY)
         .order_by("-day")
         .first()
     )
     if previous is not None:
         since = max(since, previous.until)
-    ranked = _vary_sections(selectors.brief_candidates(since=since, until=until))
+    ranked = _vary_sections(
+        selectors.brief_candidates(since=since, until=until, language=language)
+    )
     chosen: list[ArticlePage] = []
     for article in ranked:
         if len(chosen) >= settings.MANCHETTE_BRIEF_MAX_ITEMS:
@@ -213,20 +218,23 @@ def brief_plan(*, day: date, intro: str = "") -> BriefPlan:
     )
 
 
-def brief_compose(*, day: date) -> BriefIssue:
-    """Return the issue of ``day``, composing it first if it does not exist yet.
+def brief_compose(*, day: date, language: str = "fr") -> BriefIssue:
+    """Return the issue of ``day`` in ``language`` (composed from that edition's
+    articles), composing it first if it does not exist yet.
 
     With no article to tell, the issue is recorded as empty (nothing is sent) so
     the admin can say so.
     """
-    existing = BriefIssue.objects.filter(day=day).first()
+    existing = BriefIssue.objects.filter(day=day, language=language).first()
     if existing is not None:
         return existing
-    plan = brief_plan(day=day)
+    with translation.override(language):
+        plan = brief_plan(day=day, language=language)
     try:
         with transaction.atomic():
             issue = BriefIssue.objects.create(
                 day=day,
+                language=language,
                 since=plan.since,
                 until=plan.until,
                 status=BriefIssue.Status.DRAFT
@@ -239,16 +247,17 @@ def brief_compose(*, day: date) -> BriefIssue:
             )
     except IntegrityError:
         # Another worker composed the same day at the same moment.
-        return BriefIssue.objects.get(day=day)
+        return BriefIssue.objects.get(day=day, language=language)
     return issue
 
 
 def brief_render_issue(issue: BriefIssue) -> emails.RenderedBrief:
     """Return the issue rendered once, as everyone receives it."""
     articles = selectors.brief_articles(issue)
-    return emails.brief_render(
-        day=issue.day, intro=issue.intro, articles=articles, issue_id=issue.pk
-    )
+    with translation.override(issue.language):
+        return emails.brief_render(
+            day=issue.day, intro=issue.intro, articles=articles, issue_id=issue.pk
+        )
 
 
 # Sending.
@@ -272,9 +281,15 @@ def brief_start(*, issue: BriefIssue) -> int:
             cursor.execute(
                 f"INSERT INTO {delivery} "
                 "(issue_id, subscriber_id, status, claim_token, attempts, error) "
-                f"SELECT %s, id, %s, '', 0, '' FROM {subscriber} WHERE status = %s "
+                f"SELECT %s, id, %s, '', 0, '' FROM {subscriber} "
+                "WHERE status = %s AND language = %s "
                 "ON CONFLICT DO NOTHING",
-                [issue.pk, Delivery.Status.PENDING, Subscriber.Status.ACTIVE],
+                [
+                    issue.pk,
+                    Delivery.Status.PENDING,
+                    Subscriber.Status.ACTIVE,
+                    issue.language,
+                ],
             )
             created = cursor.rowcount
     issue.refresh_from_db()
@@ -581,3 +596,8 @@ def brief_send_test(*, issue: BriefIssue, email: str) -> None:
     rendered = brief_render_issue(issue)
     rendered.subject = f"[TEST] {rendered.subject}"
     rendered.message(email=email, token="test", delivery_id=0).send()
+
+    brief_start(issue=issue)
+    brief_deliver(issue=issue)
+    issue.refresh_from_db()
+    return issue

@@ -13,6 +13,10 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from manchette.core.editions import editions
+from manchette.news.metadata import locale_codes
+from manchette.news.selectors import live_locale_ids
+
 from . import services
 from .models import BriefIssue, Delivery
 
@@ -31,6 +35,12 @@ def send_confirmation(subscriber_id: int) -> None:
     services.confirmation_send(subscriber_id=subscriber_id)
 
 
+def brief_languages() -> list[str]:
+    """Return the languages of the editions that are on and have live pages."""
+    live = {locale_codes().get(pk) for pk in live_locale_ids()}
+    return [code for code in editions() if code in live] or [settings.LANGUAGE_CODE]
+
+
 @task()
 def brief_daily(day: str) -> str:
     """Compose and send the brief of ``day`` (ISO date), then schedule the next one.
@@ -44,12 +54,17 @@ def brief_daily(day: str) -> str:
         if timezone.now() - due > MAX_DELAY:
             logger.warning("Brief of %s skipped: its worker ran too late.", day)
             return "late"
-        issue = services.brief_compose(day=issue_day)
-        if issue.status == BriefIssue.Status.DRAFT:
-            services.brief_start(issue=issue)
-        if issue.status in (BriefIssue.Status.DRAFT, BriefIssue.Status.SENDING):
-            brief_deliver.enqueue(issue.pk)
-        return issue.status
+        # One brief per edition that has pages, each composed from its own
+        # articles and sent to its own subscribers; French's status is returned.
+        statuses = []
+        for language in brief_languages():
+            issue = services.brief_compose(day=issue_day, language=language)
+            if issue.status == BriefIssue.Status.DRAFT:
+                services.brief_start(issue=issue)
+            if issue.status in (BriefIssue.Status.DRAFT, BriefIssue.Status.SENDING):
+                brief_deliver.enqueue(issue.pk)
+            statuses.append(issue.status)
+        return statuses[0]
     finally:
         following = brief_schedule(after=max(due, timezone.now()))
         if following is not None:

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -119,17 +120,20 @@ def signup(request):
             },
             status=400,
         )
-    services.subscriber_signup(email=form.cleaned_data["email"])
-    # The same answer whether or not the address was already subscribed.
-    return _page(
-        request,
-        _("Vérifiez votre boîte de réception"),
-        _(
-            "Si cette adresse peut recevoir la newsletter, un e-mail de confirmation "
-            "vient de lui être envoyé. Cliquez sur le lien qu’il contient pour "
-            "confirmer votre inscription."
-        ),
-    )
+    language = form.cleaned_data["language"]
+    services.subscriber_signup(email=form.cleaned_data["email"], language=language)
+    # The same answer whether or not the address was already subscribed, in
+    # the language the reader chose.
+    with translation.override(language):
+        return _page(
+            request,
+            _("Vérifiez votre boîte de réception"),
+            _(
+                "Si cette adresse peut recevoir la newsletter, un e-mail de confirmation "
+                "vient de lui être envoyé. Cliquez sur le lien qu’il contient pour "
+                "confirmer votre inscription."
+            ),
+        )
 
 
 @require_GET

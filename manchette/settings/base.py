@@ -49,8 +49,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
@@ -206,9 +206,22 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalisation: French first (its URLs carry no prefix), Arabic and
 # English pages under /ar/ and /en/ as translations of French pages.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français"), ("ar", "العربية"), ("en", "English")]
+# Editions: which languages the site publishes in (French is always on). An
+# edition that is off has no URL prefix, so /ar/ answers 404 (manchette.core.editions).
+MANCHETTE_EDITIONS = [
+    code
+    for code in ["fr", *env_list("MANCHETTE_EDITIONS", "ar,en")]
+    if code in {"fr", "ar", "en"}
+]
+LANGUAGES = [
+    (code, name)
+    for code, name in [("fr", "Français"), ("ar", "العربية"), ("en", "English")]
+    if code in MANCHETTE_EDITIONS
+]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates per language (Arabic: Moroccan month names from our catalogue, Western digits).
+FORMAT_MODULE_PATH = ["manchette.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Casablanca")
 USE_I18N = True
 USE_TZ = True
@@ -260,7 +273,7 @@ WAGTAIL_I18N_ENABLED = True
 # Plain inputs written in Python, the same markup as Django's templates
 # (manchette/core/forms.py): every public page carries two forms.
 FORM_RENDERER = "manchette.core.forms.FastFormRenderer"
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -294,6 +307,13 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Manchette.
 MANCHETTE_WORDS_PER_MINUTE = int(os.environ.get("MANCHETTE_WORDS_PER_MINUTE", "150"))
+# Reading speed per language, words per minute (the rule and where the rates
+# come from: manchette.core.editions.words_per_minute).
+MANCHETTE_READING_RATES = {
+    "fr": MANCHETTE_WORDS_PER_MINUTE,
+    "ar": int(os.environ.get("MANCHETTE_WORDS_PER_MINUTE_AR", "105")),
+    "en": int(os.environ.get("MANCHETTE_WORDS_PER_MINUTE_EN", "175")),
+}
 MANCHETTE_EXCERPT_LENGTH = 140
 MANCHETTE_PAGE_SIZE = 20
 

@@ -99,3 +99,22 @@ def test_unique_slug_takes_the_first_free_number():
 
     assert unique_slug("eau", set()) == "eau"
     assert unique_slug("eau", {"eau", "eau-2", "eau-4"}) == "eau-3"
+
+
+def test_normalize_arabic_folds_marks_and_letter_variants():
+    from manchette.core.text import normalize_arabic
+
+    assert normalize_arabic("الرقميّة") == normalize_arabic("الرقمية")
+    assert normalize_arabic("إقتصاد") == normalize_arabic("اقتصاد") == "اقتصاد"
+    assert normalize_arabic("أآإٱ") == "اااا"
+    assert normalize_arabic("مـــدرسة") == "مدرسه"
+    assert normalize_arabic("على") == "علي"
+    assert normalize_arabic("Économie") == "Économie"
+
+
+def test_slug_for_keeps_arabic_and_makes_other_titles_ascii():
+    from manchette.core.text import slug_for
+
+    assert slug_for("سِياسة المغرب") == "سياسة-المغرب"
+    assert slug_for("L’économie à Fès") == "l-economie-a-fes"
+    assert slug_for("Rabat’s tram") == "rabat-s-tram"

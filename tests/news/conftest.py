@@ -103,3 +103,18 @@ def visible_text(html: str) -> str:
     html = re.sub(r"<head>.*?</head>", " ", html, flags=re.S)
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+@pytest.fixture
+def sitemap_alternates_schema(shared_dir, tmp_path):
+    """sitemap.xsd with the xhtml:link element of translations known."""
+    import shutil
+    from pathlib import Path
+
+    from lxml import etree
+
+    data = Path(__file__).parent.parent / "data" / "xsd"
+    shutil.copy(shared_dir / "xsd" / "sitemap.xsd", tmp_path / "sitemap.xsd")
+    for name in ("xhtml-link.xsd", "sitemap-with-alternates.xsd"):
+        shutil.copy(data / name, tmp_path / name)
+    return etree.XMLSchema(etree.parse(str(tmp_path / "sitemap-with-alternates.xsd")))

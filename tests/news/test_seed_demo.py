@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Site, WorkflowPage
 
-from manchette.news import demo_content
+from manchette.news import demo_content, demo_editions
 from manchette.news.models import ArticlePage, AuthorPage, LiveBlogPage, SectionPage
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +19,15 @@ def seed():
 
 def test_seed_demo_builds_the_newsroom_and_is_safe_to_rerun(client):
     first = seed()
-    articles = ArticlePage.objects.live().not_exact_type(LiveBlogPage)  # demo_live
+    french = {"locale__language_code": "fr"}
+    articles = (
+        ArticlePage.objects.live().filter(**french).not_exact_type(LiveBlogPage)
+    )  # demo_live
     assert articles.count() == len(demo_content.ARTICLES) >= 30
     assert list(
-        SectionPage.objects.order_by("path").values_list("title", flat=True)
+        SectionPage.objects.filter(**french)
+        .order_by("path")
+        .values_list("title", flat=True)
     ) == [
         "Politique",
         "Économie",
@@ -32,7 +37,9 @@ def test_seed_demo_builds_the_newsroom_and_is_safe_to_rerun(client):
         "Culture",
         "Tech",
     ]
-    assert AuthorPage.objects.count() == len(demo_content.AUTHORS)
+    assert AuthorPage.objects.count() == len(demo_content.AUTHORS) + len(
+        demo_editions.ar.AUTHORS
+    ) + len(demo_editions.en.AUTHORS)
     assert "account 'editeur' password '" in first
     assert Site.objects.get(is_default_site=True).root_page.title == "Accueil"
     assert WorkflowPage.objects.filter(page__slug="accueil").exists()
@@ -50,7 +57,7 @@ def test_demo_articles_have_read_also_blocks_and_shared_tags():
     seed()
     read_also = [
         article
-        for article in ArticlePage.objects.live()
+        for article in ArticlePage.objects.live().filter(locale__language_code="fr")
         if any(block.block_type == "read_also" for block in article.body)
     ]
     assert len(read_also) >= 8
@@ -72,3 +79,28 @@ def test_editors_can_moderate_comments_and_run_the_newsletter(client):
     assert admin.is_superuser
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_seed_demo_builds_the_arabic_and_english_editions(client):
+    seed()
+    for code, content in (("ar", demo_editions.ar), ("en", demo_editions.en)):
+        originals = ArticlePage.objects.live().filter(
+            locale__language_code=code, source_uri__startswith=f"demo:{code}:"
+        )
+        assert originals.count() == len(content.ARTICLES) == 10
+        translated = [item for item in content.ARTICLES if item.get("translation")]
+        other = "en" if code == "ar" else "ar"
+        for item in translated:
+            article = originals.get(source_uri=f"demo:{code}:{item['slug']}")
+            version = article.get_translations().get(locale__language_code=other)
+            assert version.live
+            assert version.title == item["translation"]["title"]
+        home = client.get(f"/{code}/")
+        assert home.status_code == 200
+        assert content.ARTICLES[0]["title"] in home.content.decode()
+    # Arabic sections and articles have Arabic slugs.
+    economy = SectionPage.objects.get(locale__language_code="ar", title="اقتصاد")
+    assert economy.slug == "اقتصاد"
+    assert client.get(economy.url).status_code == 200
+    assert seed()
+    assert ArticlePage.objects.filter(locale__language_code="ar").count() == 13

@@ -5,6 +5,7 @@ from rich.progress import Progress
 from manchette.news import demo_content
 from manchette.news.demo import demo_build
 from manchette.news.demo_bylines import demo_bylines_link
+from manchette.news.demo_editions import editions_build
 from manchette.news.demo_front import demo_front_build
 from manchette.news.demo_live import demo_live_build
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         demo_front_build()
         demo_bylines_link()
         demo_live_build()
+        result["editions"] = editions_build()  # Arabic and English editions.
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {result['created']} article(s) created, {result['total']} in the demo set."
