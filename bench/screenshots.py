@@ -18,10 +18,13 @@ from playwright.sync_api import sync_playwright
 WIDTHS = (390, 1366)
 
 
-def discover(page, base: str) -> dict[str, str]:
-    """Return {name: url} of one page of each type, found by following links."""
-    page.goto(base + "/")
-    urls = {"home": base + "/"}
+def discover(page, base: str, edition: str = "") -> dict[str, str]:
+    """Return {name: url} of one page of each type of an edition ("" for French,
+    "ar", "en"), found by following links from its home page.
+    """
+    prefix = f"/{edition}" if edition else ""
+    page.goto(base + prefix + "/")
+    urls = {"home": base + prefix + "/"}
 
     def first(selector: str) -> str | None:
         link = page.locator(selector).first
@@ -36,7 +39,7 @@ def discover(page, base: str) -> dict[str, str]:
     urls["tag"] = first(".tags a")
     urls["author"] = first(".article__byline a")
     words = re.findall(r"\w{6,}", page.locator("h1").inner_text())
-    urls["search"] = f"{base}/recherche/?q={words[0] if words else 'maroc'}"
+    urls["search"] = f"{base}{prefix}/recherche/?q={words[0] if words else 'maroc'}"
     urls["newsletter"] = base + "/newsletter/"
     urls["404"] = base + "/cette-page-n-existe-pas/"
     return {name: url for name, url in urls.items() if url}
@@ -47,6 +50,9 @@ def main() -> int:
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--out", default="var/screenshots")
     parser.add_argument("--dark", action="store_true", help="also in dark mode")
+    parser.add_argument(
+        "--edition", default="", help="ar or en for that edition (default: French)"
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -56,7 +62,7 @@ def main() -> int:
             executable_path="/usr/bin/chromium", args=["--no-sandbox"]
         )
         context = browser.new_context(viewport={"width": 1366, "height": 900})
-        urls = discover(context.new_page(), args.base.rstrip("/"))
+        urls = discover(context.new_page(), args.base.rstrip("/"), args.edition)
         for scheme in schemes:
             for width in WIDTHS:
                 context = browser.new_context(
@@ -73,7 +79,9 @@ def main() -> int:
                         ".forEach(img => img.loading = 'eager')"
                     )
                     page.wait_for_load_state("networkidle")
-                    suffix = "" if scheme == "light" else "-dark"
+                    suffix = ("" if scheme == "light" else "-dark") + (
+                        f"-{args.edition}" if args.edition else ""
+                    )
                     path = out / f"{name}-{width}{suffix}.png"
                     page.screenshot(path=str(path), full_page=True)
                     height = page.evaluate("document.documentElement.scrollHeight")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from manchette.core.models import SiteIdentity, SocialLink
 from manchette.news.demo_front import FOOTER_PAGES, footer_pages_ensure, illustration
 from manchette.news.models import ArticlePage, HomePage, HomePagePick
-from manchette.newsletter.models import ArticleReadCount
+from manchette.newsletter.models import ArticleReadHour
 from tests.factories import ArticlePageFactory, articles_bulk, section_get
 
 pytestmark = pytest.mark.django_db
@@ -91,15 +91,15 @@ def test_latest_block_shows_the_time_today_and_the_date_before(client, home, new
 
 
 def test_most_read_block_ranks_the_last_day_reads_and_tops_up(client, home, newsroom):
-    today = timezone.localdate()
-    ArticleReadCount.objects.create(article=newsroom[6], day=today, count=9)
-    ArticleReadCount.objects.create(article=newsroom[3], day=today, count=4)
-    ArticleReadCount.objects.create(
-        article=newsroom[3], day=today - timedelta(days=1), count=6
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+    ArticleReadHour.objects.create(article=newsroom[6], hour=hour, count=9)
+    ArticleReadHour.objects.create(article=newsroom[3], hour=hour, count=4)
+    ArticleReadHour.objects.create(
+        article=newsroom[3], hour=hour - timedelta(hours=20), count=6
     )
-    # Read a week ago: not among the last 24 hours' most read.
-    ArticleReadCount.objects.create(
-        article=newsroom[7], day=today - timedelta(days=7), count=99
+    # Read two days ago: not among the last 24 hours' most read.
+    ArticleReadHour.objects.create(
+        article=newsroom[7], hour=hour - timedelta(hours=48), count=99
     )
     most_read = block(client.get("/").content.decode(), "most-read-title")
     names = [unescape(t) for t in re.findall(r"<li><a [^>]*>([^<]+)</a>", most_read)]

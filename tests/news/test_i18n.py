@@ -243,3 +243,21 @@ def test_publishing_a_translation_purges_its_pages(
         response = reader.get(path)
         assert shown[path] & purges.tags(), path
         assert "عنوان جديد" in response.content.decode(), path
+
+
+def test_an_edition_front_shows_only_its_own_picks_and_most_read(client, bilingual):
+    from django.utils import timezone
+
+    from manchette.news.models import HomePagePick
+    from manchette.newsletter.models import ArticleReadHour
+
+    home_ar = bilingual["home_ar"]
+    # A pick left in French (no Arabic counterpart yet) and a French article read
+    # most: neither belongs on the Arabic front.
+    HomePagePick.objects.create(page=home_ar, article=bilingual["alone"], sort_order=0)
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+    ArticleReadHour.objects.create(article=bilingual["alone"], hour=hour, count=50)
+
+    html = client.get("/ar/").content.decode()
+    assert "ميزانية الماء" in html
+    assert "Article sans traduction" not in html

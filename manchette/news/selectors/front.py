@@ -55,11 +55,17 @@ def front_cards(*, locale_id: int | None = None) -> QuerySet:
     return with_front_renditions(in_locale(article_cards(), locale_id))
 
 
-def front_cards_by_ids(ids: list[int]) -> list[ArticlePage]:
-    """Return the public live articles ``ids`` as front cards, in that order."""
+def front_cards_by_ids(
+    ids: list[int], *, locale_id: int | None = None
+) -> list[ArticlePage]:
+    """Return the public live articles ``ids`` as front cards, in that order
+    (only those of ``locale_id`` when given: an edition shows its own articles).
+    """
     if not ids:
         return []
-    cards = {card.pk: card for card in front_cards().filter(pk__in=ids)}
+    cards = {
+        card.pk: card for card in front_cards(locale_id=locale_id).filter(pk__in=ids)
+    }
     return [cards[pk] for pk in ids if pk in cards]
 
 
@@ -97,7 +103,7 @@ def front_page(home: HomePage) -> FrontPage:
         front_cards(locale_id=home.locale_id)[: LATEST_SIZE + FRONT_LEAD_SIZE]
     )
     picks = front_picks(home)
-    chosen = front_cards_by_ids(picks[:FRONT_LEAD_SIZE])
+    chosen = front_cards_by_ids(picks, locale_id=home.locale_id)[:FRONT_LEAD_SIZE]
     chosen_ids = {card.pk for card in chosen}
     chosen += [card for card in latest if card.pk not in chosen_ids]
     chosen = chosen[:FRONT_LEAD_SIZE]

@@ -1,33 +1,24 @@
 """The "Les plus lus" block of the home page: news shows it, newsletter counts it."""
 
-from datetime import timedelta
-
 from django import template
-from django.db.models import Sum
-from django.utils import timezone
 
 from manchette.core.pagecache import add_cache_tags
 from manchette.news.selectors.front import front_cards_by_ids
 
-from ..models import ArticleReadCount
+from ..audience import top_read_ids
 
 register = template.Library()
 
 MOST_READ_SIZE = 5
 
 
-def most_read_ids(*, limit: int = MOST_READ_SIZE) -> list[int]:
-    """Return the ids of the most read articles of the last 24 hours (the read
-    beacon counts per day: today's and yesterday's counts), most read first.
+def most_read_ids(*, limit: int = MOST_READ_SIZE * 4) -> list[int]:
+    """Return the ids of the most read articles of the last 24 hours, most read
+    first, from the same hourly counts as the audience report.
     """
-    today = timezone.localdate()
-    return list(
-        ArticleReadCount.objects.filter(day__gte=today - timedelta(days=1))
-        .values("article")
-        .annotate(total=Sum("count"))
-        .order_by("-total", "-article")
-        .values_list("article", flat=True)[:limit]
-    )
+    return [
+        article_id for article_id, _reads in top_read_ids(period="day", limit=limit)
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -35,7 +26,8 @@ def most_read_articles(context, fallback=()):
     """Return the five most read articles of the last 24 hours, topped up with
     ``fallback`` (the newest) when fewer were read; tags the page with them.
     """
-    articles = front_cards_by_ids(most_read_ids())
+    locale_id = getattr(context.get("page"), "locale_id", None)
+    articles = front_cards_by_ids(most_read_ids(), locale_id=locale_id)
     shown = {article.pk for article in articles}
     articles += [a for a in fallback if a.pk not in shown]
     articles = articles[:MOST_READ_SIZE]
