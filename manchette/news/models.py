@@ -13,21 +13,17 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from manchette.core.admin_forms import XmlSafePageForm
 from manchette.core.pagecache import add_cache_tags, page_tag
 from manchette.core.privacy import ViewRestrictionsMixin
-from manchette.core.text import excerpt, reading_minutes, sentences
+from manchette.core.text import excerpt, reading_minutes
 
-from .admin.bylines import BylineFormMixin
+from .admin.forms import ArticlePageForm
 from .admin.previews import ArticlePreviewMixin
-from .admin.slugs import SlugClashFormMixin
 from .blocks import ArticleBodyBlock, body_plain_text
-
-MAX_SUMMARY_SENTENCES = 3
 
 
 def paginate(request, items, *, per_page: int | None = None, count: int | None = None):
@@ -331,25 +327,6 @@ class ArticlePageTag(TaggedItemBase):
         ]
 
 
-class ArticlePageForm(BylineFormMixin, SlugClashFormMixin, XmlSafePageForm):
-    """Prefills the byline, names the page holding a clashing slug, and requires an
-    "En bref" of one to three sentences when the article is published.
-    """
-
-    def clean(self):
-        cleaned_data = super().clean()
-        summary = cleaned_data.get("summary") or ""
-        if summary and not getattr(self, "is_deferred_validation", False):
-            count = len(sentences(summary))
-            if count > MAX_SUMMARY_SENTENCES:
-                self.add_error(
-                    "summary",
-                    _("« En bref » compte %(count)d phrases ; trois au plus.")
-                    % {"count": count},
-                )
-        return cleaned_data
-
-
 class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
     """A news article: "En bref", body, authors, tags, related articles."""
 
@@ -603,64 +580,9 @@ class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
         return context
 
 
-class ArticlePageAuthor(Orderable):
-    page = ParentalKey(
-        ArticlePage, related_name="article_authors", on_delete=models.CASCADE
-    )
-    author = models.ForeignKey(
-        AuthorPage, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="+"
-    )
-    # The article's ``published_at``, as on ArticlePageTag: an author's page
-    # lists their articles from this table's index alone.
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    panels = [FieldPanel("author")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("auteur")
-        verbose_name_plural = _("auteurs")
-        indexes = [
-            models.Index(
-                fields=["author", "published_at", "page"],
-                name="news_author_published",
-            )
-        ]
-
-
-class ArticlePageRelated(Orderable):
-    page = ParentalKey(
-        ArticlePage, related_name="related_links", on_delete=models.CASCADE
-    )
-    article = models.ForeignKey(
-        ArticlePage,
-        verbose_name=_("article"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("article")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("article lié")
-        verbose_name_plural = _("articles liés")
-
-
-class HomePagePick(Orderable):
-    """An article the editors put "À la une" on the home page, in their order."""
-
-    page = ParentalKey(HomePage, related_name="front_picks", on_delete=models.CASCADE)
-    article = models.ForeignKey(
-        ArticlePage,
-        verbose_name=_("article"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("article")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("article à la une")
-        verbose_name_plural = _("articles à la une")
-
-
+from .models_links import (  # noqa: E402, F401
+    ArticlePageAuthor,
+    ArticlePageRelated,
+    HomePagePick,
+)
 from .models_live import Alert, CorrectionNote, LiveBlogPage, LiveUpdate  # noqa: E402, F401
