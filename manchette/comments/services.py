@@ -253,8 +253,11 @@ def notify_recipients(rules: CommentSettings | None = None) -> list[str]:
     """Return the addresses told about pending comments: active users allowed to
     moderate them, and the addresses listed in the comment settings.
     """
-    users = get_user_model()._default_manager.with_perm(
-        "comments.change_comment", include_superusers=True
+    # Permissions live in the model backend (axes's backend only throttles).
+    users = get_user_model().objects.with_perm(
+        "comments.change_comment",
+        include_superusers=True,
+        backend="django.contrib.auth.backends.ModelBackend",
     )
     addresses = [
         address for address in users.values_list("email", flat=True) if address

@@ -50,7 +50,9 @@ def search(request):
                 results = Paginator(found, SEARCH_PAGE_SIZE).get_page(
                     request.GET.get("page")
                 )
-                results.object_list = front_cards_by_ids(list(results.object_list))
+                results.object_list = front_cards_by_ids(
+                    list(results.object_list), locale_id=locale_id
+                )
                 for card in results.object_list:
                     card.title_highlighted = highlight(card.title, terms)
                     card.excerpt_highlighted = highlight(card.excerpt, terms)

@@ -11,9 +11,16 @@ pytestmark = pytest.mark.django_db
 
 
 def tags_of(client, url) -> set[str]:
+    """Return the content tags ``url`` declares, without the page tree's own
+    (``page:``, ``tree:``), which ``core.pagecache.pages`` adds to every page.
+    """
     response = client.get(url)
     assert response.status_code == 200, url
-    return cache_tags(response.wsgi_request)
+    return {
+        tag
+        for tag in cache_tags(response.wsgi_request)
+        if not tag.startswith(("page:", "tree:"))
+    }
 
 
 def test_an_article_declares_itself_its_section_tags_authors_and_cards(client, section):

@@ -140,7 +140,10 @@ def _make_shared(request, response, tags: set[str]):
         # it, no cache keeps it.
         response.headers["Cache-Control"] = PRIVATE
         return response
-    response.headers["Cache-Control"] = cache_control()
+    # A view that set its own lifetime (an alert valid for two more minutes)
+    # keeps it; every other shared response gets the site's.
+    if "max-age" not in response.headers.get("Cache-Control", "").lower():
+        response.headers["Cache-Control"] = cache_control()
     for name, value in tag_headers(tags).items():
         response.headers[name] = value
     response.headers[SEQUENCE_HEADER] = str(started)
