@@ -13,5 +13,7 @@ def site_meta(request):
     return {
         "MANCHETTE_BASE_URL": settings.MANCHETTE_BASE_URL,
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        # The identity's texts (tagline) are written in the site's own language.
+        "SITE_LANGUAGE": settings.LANGUAGE_CODE,
         "identity": SimpleLazyObject(identity),
     }

@@ -258,3 +258,16 @@ def test_each_edition_has_its_datetime_format(language, expected):
     with translation.override(language):
         moment = datetime(2024, 10, 29, 14, 5)
         assert formats.date_format(moment, "DATETIME_FORMAT") == expected
+
+
+def test_the_french_tagline_stays_off_the_other_editions(client, arabic):
+    from wagtail.models import Site
+
+    from manchette.core.models import SiteIdentity
+
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.tagline = "L’actualité sans détour"
+    identity.save()
+
+    assert "L’actualité sans détour" in client.get("/").content.decode()
+    assert "L’actualité sans détour" not in client.get("/ar/").content.decode()

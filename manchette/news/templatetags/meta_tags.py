@@ -177,7 +177,9 @@ def _page_meta(context, request, page, root_url, identity) -> str:
                 page.section.title, "section", section_feed_path(page.section)
             )
     elif isinstance(page, HomePage):
-        description = description or page.intro or identity.tagline
+        # The identity's tagline is written in the site's own language.
+        tagline = identity.tagline if get_language() == settings.LANGUAGE_CODE else ""
+        description = description or page.intro or tagline
         data["title"] = publisher_name
         data["json_ld"] = [
             {
