@@ -225,6 +225,9 @@ class Command(BaseCommand):
             "DEBUG": os.environ.get("DEBUG", "false"),
         }
         env.setdefault("DJANGO_SECRET_KEY", secret_key(var))
+        # Varnish, the one proxy in front of the app, appends the reader's
+        # address to X-Forwarded-For: rate limits and counters must read it there.
+        env.setdefault("MANCHETTE_TRUSTED_PROXIES", "1")
         commands = {
             "varnish": varnish,
             "nginx": [
