@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 @pytest.mark.django_db(transaction=True)
 def test_comment_post_under_a_held_write_lock_is_a_503_with_retry_after(
-    article, tmp_path
+    wagtail_base_data, article, tmp_path
 ):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's write lock")

@@ -30,7 +30,9 @@ def fetch(url: str, timeout: float = 60) -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_run_site_on_another_port_makes_absolute_urls_say_that_port(section, tmp_path):
+def test_run_site_on_another_port_makes_absolute_urls_say_that_port(
+    wagtail_base_data, section, tmp_path
+):
     article = ArticlePageFactory(title="Un article servi ailleurs")
     article.save_revision().publish()
     url = database_url(tmp_path)

@@ -166,9 +166,10 @@ def test_a_slug_clash_names_its_page(live_server, newsroom, browser_context):
     page.locator("#id_summary").fill("Une phrase.")
     page.get_by_role("tab", name="Promotion").click()
     page.locator("#id_slug").fill(yesterday.slug)
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
     error = page.locator(".messages")
-    expect(error).to_contain_text("est déjà prise par")
+    expect(error).to_contain_text("est déjà prise par", timeout=15_000)
     link = error.get_by_role("link", name=yesterday.title)
     expect(link).to_have_attribute("href", f"/admin/pages/{yesterday.pk}/edit/")
     expect(error).to_contain_text(f"{yesterday.slug}-2")
