@@ -63,6 +63,10 @@ def cdn_stand_in():
 @pytest.fixture
 def purges(settings):
     """Point the CDN purges at a local stand-in; return it (``tags()``: all purged)."""
+    from manchette.core.pagecache.invalidation import discard_pending
+
+    # Test transactions roll back: what earlier tests queued is not this one's.
+    discard_pending()
     with cdn_stand_in() as cdn:
         settings.MANCHETTE_CDN_PURGE_URL = cdn.url
         settings.MANCHETTE_CDN_PURGE_TOKEN = "test-token"

@@ -225,7 +225,7 @@ def test_french_stemming_matches_plural_and_feminine(client, section):
 def test_postgres_ranks_the_newest_articles_first_when_they_hold_enough(
     client, section, monkeypatch
 ):
-    from manchette.news import selectors
+    from manchette.news import search_backends
 
     now = timezone.now()
     for days in (300, 200, 100):
@@ -235,13 +235,13 @@ def test_postgres_ranks_the_newest_articles_first_when_they_hold_enough(
     ArticlePageFactory(title="Séisme récent un", published_at=now - timedelta(days=2))
     ArticlePageFactory(title="Séisme récent deux", published_at=now - timedelta(days=1))
     ArticlePageFactory(title="Sans rapport", published_at=now)
-    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 3)
+    monkeypatch.setattr(search_backends, "SEARCH_WINDOW", 3)
     # The three newest articles hold two matches: enough when two make a page.
-    monkeypatch.setattr(selectors, "SEARCH_WINDOW_MIN_HITS", 2)
+    monkeypatch.setattr(search_backends, "SEARCH_WINDOW_MIN_HITS", 2)
     assert sorted(result_titles(client.get("/recherche/", {"q": "seismes"}))) == [
         "Séisme récent deux",
         "Séisme récent un",
     ]
     # Too few: the whole archive is ranked.
-    monkeypatch.setattr(selectors, "SEARCH_WINDOW_MIN_HITS", 3)
+    monkeypatch.setattr(search_backends, "SEARCH_WINDOW_MIN_HITS", 3)
     assert len(result_titles(client.get("/recherche/", {"q": "seismes"}))) == 5

@@ -60,6 +60,12 @@ def invalidate(*tags: str | Iterable[str]) -> None:
     transaction.on_commit(batch.flush)
 
 
+def discard_pending() -> None:
+    """Forget the tags queued by a transaction of this thread that rolled back
+    (they would otherwise be purged with the next transaction's)."""
+    _pending.batch = None
+
+
 def purge_tags(tags: Iterable[str]) -> None:
     """Purge ``tags`` from every configured cache tier now.
 

@@ -4,6 +4,7 @@ from base64 import b32encode
 
 import segno
 from django import forms
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -101,10 +102,13 @@ class VerifyView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         code = form.cleaned_data["code"]
-        for device in devices_for_user(self.request.user, for_verify=True):
-            if device.verify_token(code):
-                otp_login(self.request, device)
-                return redirect(_next_url(self.request))
+        # for_verify locks the devices (select_for_update) while a code is
+        # checked, so that one code cannot be used twice at once.
+        with transaction.atomic():
+            for device in devices_for_user(self.request.user, for_verify=True):
+                if device.verify_token(code):
+                    otp_login(self.request, device)
+                    return redirect(_next_url(self.request))
         form.add_error(
             "code",
             _(
