@@ -21,24 +21,34 @@ from .models import ArticlePage
 from .models_live import Alert, CorrectionNote, LiveBlogPage, LiveUpdate
 
 
-def _int_param(request, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
+class SignedCreateView(generic.CreateView):
+    """A create form that starts attached to the page given in the query string
+    (``?<parent_param>=<pk>``, when that page exists) and is signed by its editor.
+    """
 
-
-class NoteCreateView(generic.CreateView):
-    """Starts with the article given as ``?article=<pk>`` and signs the note."""
+    parent_param = ""
+    parent_model = None
+    parent_field = ""
+    signer_field = ""
 
     def get_initial_form_instance(self):
         instance = self.model()
-        article_id = _int_param(self.request, "article")
-        if article_id and ArticlePage.objects.filter(pk=article_id).exists():
-            instance.article_id = article_id
+        value = self.request.GET.get(self.parent_param, "")
+        if value.isdigit() and self.parent_model.objects.filter(pk=value).exists():
+            setattr(instance, f"{self.parent_field}_id", int(value))
         return instance
 
     def save_instance(self):
-        self.form.instance.created_by = self.request.user
+        setattr(self.form.instance, self.signer_field, self.request.user)
         return super().save_instance()
+
+
+class NoteCreateView(SignedCreateView):
+    """Starts with the article given as ``?article=<pk>`` and signs the note."""
+
+    parent_param = parent_field = "article"
+    parent_model = ArticlePage
+    signer_field = "created_by"
 
 
 class CorrectionNoteViewSet(ModelViewSet):
@@ -78,21 +88,14 @@ class AlertViewSet(ModelViewSet):
     ordering = ["-created_at"]
 
 
-class UpdateCreateView(generic.CreateView):
+class UpdateCreateView(SignedCreateView):
     """The short "Ajouter une mise à jour" form: saving publishes the update, then
     the form comes back empty for the next one on the same live blog.
     """
 
-    def get_initial_form_instance(self):
-        instance = self.model()
-        page_id = _int_param(self.request, "page")
-        if page_id and LiveBlogPage.objects.filter(pk=page_id).exists():
-            instance.page_id = page_id
-        return instance
-
-    def save_instance(self):
-        self.form.instance.author = self.request.user
-        return super().save_instance()
+    parent_param = parent_field = "page"
+    parent_model = LiveBlogPage
+    signer_field = "author"
 
     def get_success_message(self, instance):
         return _("Mise à jour publiée sur « %(title)s ».") % {

@@ -89,3 +89,46 @@ def test_throttling_sees_the_reader_behind_the_proxy(client, staff, settings):
         HTTP_X_FORWARDED_FOR="203.0.113.10",
     )
     assert other.status_code == 302
+
+
+def test_an_administrator_lifts_a_lockout_from_the_admin(client, staff, settings):
+    from django.contrib.auth.models import Group
+
+    settings.AXES_FAILURE_LIMIT = 3
+    for n in range(3):
+        attempt(client, "redaction", f"faux-{n}")
+    assert attempt(client, "redaction", "bon-mot-de-passe").status_code == 429
+
+    admin = get_user_model().objects.create_superuser("chef", "chef@example.org", "x")
+    editor = get_user_model().objects.create_user("ed", "ed@example.org", "x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    url = "/admin/connexions-bloquees/"
+
+    client.force_login(editor)
+    # Wagtail answers a refused admin page with a redirect to the dashboard.
+    assert client.get(url).status_code == 302
+    assert client.post(url, {"attempt": _only_lockout_pk()}).status_code == 302
+    assert url not in client.get("/admin/").content.decode()
+    assert _only_lockout_pk()
+
+    client.force_login(admin)
+    page = client.get(url).content.decode()
+    assert "redaction" in page
+    assert "198.51.100.7" in page
+    assert url in client.get("/admin/").content.decode()  # the settings menu
+    # A made-up or malformed attempt changes nothing.
+    assert client.post(url, {"attempt": 999999}).status_code == 404
+    assert client.post(url, {"attempt": "x"}).status_code == 404
+    lifted = client.post(url, {"attempt": _only_lockout_pk()}, follow=True)
+    assert "Connexion rétablie pour « redaction »" in lifted.content.decode()
+    assert "Aucune connexion n’est bloquée" in lifted.content.decode()
+
+    client.logout()
+    assert attempt(client, "redaction", "bon-mot-de-passe").status_code == 302
+
+
+def _only_lockout_pk() -> int:
+    from manchette.core.staff.lockouts import lockouts
+
+    (pk,) = lockouts().values_list("pk", flat=True)
+    return pk
