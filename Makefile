@@ -53,11 +53,17 @@ test: $(STATE)/venv $(STATE)/browsers $(STATE)/nginx $(STATE)/varnish
 		echo "PostgreSQL is not reachable at $(PG_URL): skipped the PostgreSQL run (start it, or set PG_URL)."; \
 	fi
 
+# Two pytest processes (pytest-xdist), each with its own test database; the
+# tests wait on browsers, servers and PostgreSQL as much as they compute.
+# TEST_WORKERS=0 runs them in this process, one after the other.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -q $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
+
 test-sqlite: $(STATE)/venv
-	DJANGO_SETTINGS_MODULE=manchette.settings.test DATABASE_URL= $(BIN)/pytest -q
+	DJANGO_SETTINGS_MODULE=manchette.settings.test DATABASE_URL= $(PYTEST)
 
 test-postgres: $(STATE)/venv
-	DJANGO_SETTINGS_MODULE=manchette.settings.test DATABASE_URL=$(PG_URL) $(BIN)/pytest -q
+	DJANGO_SETTINGS_MODULE=manchette.settings.test DATABASE_URL=$(PG_URL) $(PYTEST)
 
 lint: $(STATE)/venv
 	$(BIN)/ruff check .
