@@ -1,7 +1,7 @@
 """Load-test one article, the home page and a section with wrk, on loopback.
 
     .venv/bin/python bench/load.py [--database-url URL] [--duration 10] \
-        [--connections 32] [--rounds 3] [--freshness 60]
+        [--connections 32] [--rounds 3] [--freshness 60 [--publishes 60]]
 
 Starts its own processes on ports 8100-8103 (``--port-base``) (stopped at the end): Varnish as
 under ``make serve`` (8100: deploy/varnish/, vmod xkey, one thread pool,
@@ -178,6 +178,12 @@ def main() -> None:
         "--port-base", type=int, default=8100, help="first of the five ports used"
     )
     parser.add_argument("--freshness", type=int, default=0)
+    parser.add_argument(
+        "--publishes",
+        type=int,
+        default=0,
+        help="with --freshness: go on until this many publishes, however long",
+    )
     parser.add_argument("--only", default="abcde", help="scenarios to run, e.g. 'ab'")
     args = parser.parse_args()
     global PROXY, APP, APP_OFF, STATIC
@@ -306,7 +312,10 @@ def main() -> None:
                 row["pg_ms"] = (cpu_seconds(postgres_pids()) - before[1]) * 1000 / done
         if args.freshness:
             results["freshness"] = freshness(
-                article, duration=args.freshness, connections=args.connections
+                article,
+                duration=args.freshness,
+                connections=args.connections,
+                publishes_wanted=args.publishes,
             )
         rss = {
             name: [round(rss_mb(pid), 1) for pid in children(processes[name].pid)]
@@ -352,26 +361,41 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def freshness(article, *, duration: int, connections: int) -> dict:
+def freshness(
+    article, *, duration: int, connections: int, publishes_wanted: int = 0
+) -> dict:
     """Republish ``article`` every second under load through Varnish; measure, from
     a reader polling Varnish, the time from the start of each publish to the
     first response that shows it, and count reads made after the publish
-    returned that do not show it (stale).
+    returned that do not show it (stale). With ``publishes_wanted``, go on
+    (wrk restarted every ``duration`` seconds) until that many publishes.
     """
     from manchette.news.models import ArticlePage
     from manchette.news.services import ArticleData, article_save
 
     url = f"http://127.0.0.1:{PROXY}{article.url}"
     load = {}
-    thread = threading.Thread(
-        target=lambda: load.update(wrk(url, duration=duration, connections=connections))
-    )
+    done = threading.Event()
+
+    def load_loop():
+        runs = []
+        while True:
+            runs.append(wrk(url, duration=duration, connections=connections))
+            if done.is_set() or not publishes_wanted:
+                break
+        load.update(runs[0], rps=sum(run["rps"] for run in runs) / len(runs))
+
+    thread = threading.Thread(target=load_loop)
     thread.start()
     stale = publishes = 0
     delays, saves, after = [], [], []
     deadline = time.monotonic() + duration - 1
     tick = time.monotonic()
-    while time.monotonic() < deadline:
+    while (
+        publishes < publishes_wanted
+        if publishes_wanted
+        else time.monotonic() < deadline
+    ):
         article = ArticlePage.objects.get(pk=article.pk)
         title = f"Titre mis à jour {time.time():.3f}"
         seen = {}
@@ -414,6 +438,7 @@ def freshness(article, *, duration: int, connections: int) -> dict:
         # One publish a second, on the second.
         tick += 1
         time.sleep(max(0.0, tick - time.monotonic()))
+    done.set()
     thread.join()
     return {
         "publishes": publishes,

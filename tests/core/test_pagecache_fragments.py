@@ -53,3 +53,37 @@ def test_a_value_read_before_the_commit_is_never_served_after_it():
 
     assert versions != during != after
     assert fragment("lu-avant", ["site"], lambda: "nouveau") == "nouveau"
+
+
+def test_invalidating_a_tag_no_fragment_shows_writes_nothing():
+    from django.core.cache import cache
+
+    from manchette.core.pagecache.fragments import VERSION_PREFIX
+
+    invalidate("article:424242")
+    assert cache.get(VERSION_PREFIX + "article:424242") is None
+
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert fragment("par-article", ["article:424242"], compute) == 1
+    assert fragment("par-article", ["article:424242"], compute) == 1
+    invalidate("article:424242")  # Now it has a version: renewed.
+    assert fragment("par-article", ["article:424242"], compute) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_read_between_invalidate_and_commit_is_not_served_after_it():
+    """A tag that had no version when the writer invalidated it: the reader that
+    starts its version before the commit stores old rows under it, and the
+    renewal after the commit leaves them behind.
+    """
+    from django.db import transaction
+
+    with transaction.atomic():
+        invalidate("section:515151")
+        assert fragment("premier", ["section:515151"], lambda: "ancien") == "ancien"
+    assert fragment("premier", ["section:515151"], lambda: "nouveau") == "nouveau"
