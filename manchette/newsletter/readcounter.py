@@ -4,15 +4,14 @@ A beacon costs a dictionary increment under a lock; every
 ``MANCHETTE_READS_FLUSH_SECONDS`` (5 by default; 0 writes each read at once)
 a daemon thread of the process writes its batch: one row update per article
 and hour read, and per article and day, however many reads they add up to.
-The beacon's request never waits for the database. The batch left at a clean
-exit is written then; a process that is killed loses at most that many
-seconds of reads.
+The beacon's request never waits for the database. A process that stops
+(a restart, a deploy) loses the reads of its last batch, at most that many
+seconds' worth: app servers' workers end without running ``atexit``.
 
 Retention: hourly rows are dropped after 48 hours, daily totals after 400 days
 (checked at most once an hour per process).
 """
 
-import atexit
 import threading
 import time
 from collections import Counter
@@ -110,11 +109,8 @@ def _flusher_ensure() -> None:
     with _lock:
         if _flusher and _flusher[0].is_alive():
             return
-        first = not _flusher
         thread = threading.Thread(target=_flush_loop, name="read-counter", daemon=True)
         _flusher[:] = [thread]
-    if first:
-        atexit.register(reads_flush)
     thread.start()
 
 
