@@ -1,6 +1,6 @@
 """Benchmark the read counter (issue 18) through what ``make serve`` runs.
 
-    REDIS_URL=redis://127.0.0.1:6379/7 .venv/bin/python bench/read_counter.py \
+    REDIS_URL=redis://127.0.0.1:6379/5 .venv/bin/python bench/read_counter.py \
         [--database-url URL] [--duration 30] [--rate 2000] [--rounds 2]
 
 Uses its own database (SQLite under bench/out/read-counter/ unless
@@ -17,9 +17,11 @@ the hourly limit per address is lifted.
     reads/s, latency, CPU time per beacon of granian and Varnish, and the reads
     found in the database after the next flush;
 (d) page latency through Varnish, alone and while wrk sends beacons at about
-    ``--rate`` per second: the article from Varnish's cache (4 readers, each
-    asking every 10 ms), and the article passed to the app (a session cookie,
-    as an editor's; one reader after another), interleaved ``--rounds`` times.
+    ``--rate`` per second (each connection pausing 200 ms between beacons;
+    connections = rate × (200 ms + the median beacon time in (c))): the
+    article from Varnish's cache (4 readers, each asking every 10 ms), and the
+    article passed to the app (a session cookie, as an editor's; one reader
+    after another), interleaved ``--rounds`` times.
 """
 
 import argparse
@@ -192,10 +194,8 @@ def main():
     flat_out, paced = OUT / "beacons.lua", OUT / "beacons-paced.lua"
     listed = ", ".join(map(str, ids))
     flat_out.write_text(BEACON_LUA % {"ids": listed, "pause": 0})
-    # Each connection pauses 40 ms between beacons: with rate × 45 ms of
-    # connections, about --rate beacons/s at 5 ms a beacon (wrk has no rate).
-    paced.write_text(BEACON_LUA % {"ids": listed, "pause": 40})
-    paced_connections = round(args.rate * 0.045)
+    # Each connection pauses 200 ms between beacons (wrk has no rate option).
+    paced.write_text(BEACON_LUA % {"ids": listed, "pause": 200})
     # Readers: each connection asks for a page every 10 ms at most.
     reader = OUT / "reader.lua"
     reader.write_text("function delay()\n  return 10\nend\n")
@@ -221,6 +221,10 @@ def main():
             f"{counted} counted of {flat['requests']} sent"
         )
 
+        # Connections for about --rate beacons/s: each sends one every 200 ms
+        # plus a beacon's median time under (c) (a long pause makes the rate
+        # depend little on how long beacons take on a busy machine).
+        paced_connections = round(args.rate * (0.200 + flat["p50"] / 1000))
         pages = [
             ("article, Varnish cache", "", 4, str(reader)),
             ("article, passed to the app", "Cookie: sessionid=bench", 1, ""),
