@@ -1,4 +1,7 @@
-"""WSGI entry point for gunicorn and other WSGI servers."""
+"""WSGI entry point for granian, gunicorn and runserver (WSGI_APPLICATION).
+
+Read beacons are answered in front of Django (newsletter/beacon.py).
+"""
 
 import os
 
@@ -6,4 +9,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "manchette.settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Imported once Django is set up: the counter reads models.
+from manchette.newsletter.beacon import beacon_first  # noqa: E402
+
+application = beacon_first(django_application)

@@ -1,10 +1,12 @@
 """The read counter: reads are added up in memory and written in batches.
 
 A beacon costs a dictionary increment under a lock; every
-``MANCHETTE_READS_FLUSH_SECONDS`` (5 by default) the process writes its batch:
-one row update per article and hour read, and per article and day, however
-many reads they add up to. A daemon thread writes a batch that no later read
-comes to flush. A process that dies loses at most that many seconds of reads.
+``MANCHETTE_READS_FLUSH_SECONDS`` (5 by default; 0 writes each read at once)
+a daemon thread of the process writes its batch: one row update per article
+and hour read, and per article and day, however many reads they add up to.
+The beacon's request never waits for the database. A process that stops
+(a restart, a deploy) loses the reads of its last batch, at most that many
+seconds' worth: app servers' workers end without running ``atexit``.
 
 Retention: hourly rows are dropped after 48 hours, daily totals after 400 days
 (checked at most once an hour per process).
@@ -29,7 +31,7 @@ DAILY_RETENTION = timedelta(days=400)
 PRUNE_EVERY_SECONDS = 3600
 
 _lock = threading.Lock()
-_state = {"pending": Counter(), "flushed_at": time.monotonic(), "pruned_at": 0.0}
+_state = {"pending": Counter(), "pruned_at": 0.0}
 _flusher: list[threading.Thread] = []
 
 
@@ -42,8 +44,7 @@ def read_add(article_id: int) -> None:
     hour = timezone.now().replace(minute=0, second=0, microsecond=0)
     with _lock:
         _state["pending"][(article_id, hour)] += 1
-        due = time.monotonic() - _state["flushed_at"] >= _flush_seconds()
-    if due:
+    if _flush_seconds() <= 0:
         reads_flush()
     else:
         _flusher_ensure()
@@ -56,7 +57,6 @@ def reads_flush() -> int:
     """
     with _lock:
         batch, _state["pending"] = _state["pending"], Counter()
-        _state["flushed_at"] = time.monotonic()
     if not batch:
         return 0
     live = set(
