@@ -31,6 +31,9 @@ AUTHOR_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 
 FRONT_LEAD_SIZE = 5  # The lead story and up to four secondary ones.
 LATEST_SIZE = 10
+# The rail beside listings: five "Dernières infos", then "Les plus lus" topped
+# up with the next five newest (never a repeat of the list above it).
+RAIL_LATEST_SIZE = 10
 SECTION_BLOCK_SIZE = 4  # One lead item and three compact ones.
 
 
@@ -114,6 +117,14 @@ def front_page(home: HomePage) -> FrontPage:
         latest=latest[:LATEST_SIZE],
         sections=sections,
     )
+
+
+def rail_latest(*, locale_id: int | None = None) -> list[ArticlePage]:
+    """Return the newest articles for the rail beside a listing: titles and
+    times only, so one query and no rendition.
+    """
+    cards = in_locale(article_cards(), locale_id).prefetch_related(None)
+    return list(cards[:RAIL_LATEST_SIZE])
 
 
 def listing_cards(queryset: QuerySet) -> QuerySet:
