@@ -26,7 +26,11 @@ from .listings import section_blocks
 LARGE = ("fill-480x270", "fill-800x450", "fill-1200x675")
 MEDIUM = ("fill-320x180", "fill-640x360")
 THUMB = ("fill-160x120", "fill-320x240")
-FRONT_RENDITIONS = tuple(f"{spec}|format-webp" for spec in (*LARGE, *MEDIUM, *THUMB))
+# The large sizes also in AVIF (docs/decisions.md: AVIF for lead images only).
+FRONT_RENDITIONS = (
+    *(f"{spec}|format-webp" for spec in (*LARGE, *MEDIUM, *THUMB)),
+    *(f"{spec}|format-avif" for spec in LARGE),
+)
 AUTHOR_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 
 FRONT_LEAD_SIZE = 5  # The lead story and up to four secondary ones.
