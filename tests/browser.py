@@ -100,6 +100,24 @@ def check_pages(
     return problems + vnu_problems(files)
 
 
+def fonts_loaded(browser, url: str, *, locale: str) -> dict[str, int]:
+    """Return the web fonts a phone-sized first visit of ``url`` downloads, as
+    ``{file name: bytes}``.
+    """
+    context = browser.new_context(locale=locale, viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    fonts = {}
+
+    def record(response):
+        if response.request.resource_type == "font":
+            fonts[response.url.rsplit("/", 1)[1]] = len(response.body())
+
+    tab.on("response", record)
+    tab.goto(url, wait_until="networkidle")
+    context.close()
+    return fonts
+
+
 def menu_keyboard_problems(tab, home_url: str, width: int) -> list[str]:
     """From the keyboard alone: Tab reaches the menu button with a visible focus
     ring, Enter opens it (its links show), the next stop is the search field,

@@ -11,7 +11,7 @@ import pytest
 from manchette.news.demo import demo_build
 from manchette.news.demo_front import demo_front_build
 from manchette.news.models import ArticlePage, AuthorPage, HomePagePick
-from tests.browser import WIDTHS, check_pages, menu_keyboard_problems
+from tests.browser import WIDTHS, check_pages, fonts_loaded, menu_keyboard_problems
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -20,6 +20,7 @@ pytestmark = [
 ]
 
 MAX_HOME_HEIGHT = 9000
+MAX_ARTICLE_FONTS = 120 * 1024
 
 
 def reader_urls() -> dict[str, str]:
@@ -63,6 +64,12 @@ def test_reader_pages_in_chromium(live_server, browser, demo_site, tmp_path):
     if height > MAX_HOME_HEIGHT:
         problems.append(f"home at 390px is {height}px tall")
     context.close()
+    # Fonts of a French article: Latin faces only, within the budget.
+    fonts = fonts_loaded(
+        browser, live_server.url + demo_site["article"], locale="fr-FR"
+    )
+    if sum(fonts.values()) > MAX_ARTICLE_FONTS or any("arabic" in f for f in fonts):
+        problems.append(f"article fonts: {fonts}")
     assert not problems, "\n".join(problems)
 
 
