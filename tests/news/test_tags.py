@@ -59,9 +59,11 @@ def test_the_home_page_declares_its_lists_sections_and_cards(client, section):
 def test_a_section_page_declares_the_section_and_its_cards(client, section):
     article = ArticlePageFactory()
 
+    # listing:latest: the rail beside the list shows the newest articles.
     assert tags_of(client, section.url) == {
         f"section:{section.pk}",
         f"article:{article.pk}",
+        "listing:latest",
         "site",
     }
 
@@ -73,11 +75,13 @@ def test_a_tag_page_and_an_author_page_declare_their_subject(client, section):
     assert tags_of(client, "/sujets/budget/") == {
         f"tag:{budget.pk}",
         f"article:{article.pk}",
+        "listing:latest",
         "site",
     }
     assert tags_of(client, author.url) == {
         f"author:{author.pk}",
         f"article:{article.pk}",
+        "listing:latest",
         "site",
     }
 

@@ -26,11 +26,18 @@ from .listings import section_blocks
 LARGE = ("fill-480x270", "fill-800x450", "fill-1200x675")
 MEDIUM = ("fill-320x180", "fill-640x360")
 THUMB = ("fill-160x120", "fill-320x240")
-FRONT_RENDITIONS = tuple(f"{spec}|format-webp" for spec in (*LARGE, *MEDIUM, *THUMB))
+# The large sizes also in AVIF (docs/decisions.md: AVIF for lead images only).
+FRONT_RENDITIONS = (
+    *(f"{spec}|format-webp" for spec in (*LARGE, *MEDIUM, *THUMB)),
+    *(f"{spec}|format-avif" for spec in LARGE),
+)
 AUTHOR_RENDITIONS = ("fill-96x96|format-webp", "fill-192x192|format-webp")
 
 FRONT_LEAD_SIZE = 5  # The lead story and up to four secondary ones.
 LATEST_SIZE = 10
+# The rail beside listings: five "Dernières infos", then "Les plus lus" topped
+# up with the next five newest (never a repeat of the list above it).
+RAIL_LATEST_SIZE = 10
 SECTION_BLOCK_SIZE = 4  # One lead item and three compact ones.
 
 
@@ -114,6 +121,14 @@ def front_page(home: HomePage) -> FrontPage:
         latest=latest[:LATEST_SIZE],
         sections=sections,
     )
+
+
+def rail_latest(*, locale_id: int | None = None) -> list[ArticlePage]:
+    """Return the newest articles for the rail beside a listing: titles and
+    times only, so one query and no rendition.
+    """
+    cards = in_locale(article_cards(), locale_id).prefetch_related(None)
+    return list(cards[:RAIL_LATEST_SIZE])
 
 
 def listing_cards(queryset: QuerySet) -> QuerySet:

@@ -5,14 +5,16 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from manchette.core.pagecache import add_cache_tags
 from manchette.core.pagecache.fragments import fragment
-from manchette.news.selectors import section_feed_path
+from manchette.news.selectors import locale_id_for, section_feed_path
 from manchette.news.selectors.front import (
     author_boxes,
     footer_pages,
+    rail_latest,
 )
 
 register = template.Library()
@@ -43,6 +45,31 @@ def listing_parts(context, page_obj) -> dict:
     if page_obj.number == 1 and items:
         return {"lead": items[0], "rows": items[1:]}
     return {"lead": None, "rows": items}
+
+
+@register.simple_tag(takes_context=True)
+def rail_locale(context) -> int | None:
+    """Return the locale of the page's edition: the page's own, or the URL's
+    language for views without a page (search).
+    """
+    page = context.get("page")
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale_id
+    return locale_id_for(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def latest_for_rail(context, locale_id=None) -> list:
+    """Return the newest articles shown beside a listing ("Dernières infos"),
+    tagging the response with ``listing:latest`` (any publication renews them).
+    """
+    articles = rail_latest(locale_id=locale_id)
+    add_cache_tags(
+        context.get("request"),
+        "listing:latest",
+        (f"article:{article.pk}" for article in articles),
+    )
+    return articles
 
 
 @register.filter

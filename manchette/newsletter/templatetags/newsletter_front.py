@@ -22,11 +22,13 @@ def most_read_ids(*, limit: int = MOST_READ_SIZE * 4) -> list[int]:
 
 
 @register.simple_tag(takes_context=True)
-def most_read_articles(context, fallback=()):
+def most_read_articles(context, fallback=(), locale_id=None):
     """Return the five most read articles of the last 24 hours, topped up with
     ``fallback`` (the newest) when fewer were read; tags the page with them.
+    Articles of ``locale_id``, by default the page's.
     """
-    locale_id = getattr(context.get("page"), "locale_id", None)
+    if locale_id is None:
+        locale_id = getattr(context.get("page"), "locale_id", None)
     articles = front_cards_by_ids(most_read_ids(), locale_id=locale_id)
     shown = {article.pk for article in articles}
     articles += [a for a in fallback if a.pk not in shown]
