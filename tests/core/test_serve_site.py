@@ -83,6 +83,7 @@ def test_ctrl_c_stops_every_process_it_started(tmp_path):
     static.chmod(0o755)
     (static / "js").mkdir()
     (static / "js" / "probe.js").write_text("// probe\n")
+    (static / "js" / "probe.0123456789ab.js").write_text("// hashed probe\n")
     env["STATIC_ROOT"] = str(static)
     server = subprocess.Popen(
         [sys.executable, "manage.py", "serve_site", "--no-worker"]
@@ -108,6 +109,11 @@ def test_ctrl_c_stops_every_process_it_started(tmp_path):
         assert answer(port, "/static/js/probe.js")[0] == 200
         status, headers = answer(port, "/static/js/probe.js")
         assert (status, headers["X-Cache"]) == (200, "HIT")
+        # A plain name may change at the next deploy; a hashed one never does.
+        assert headers["Cache-Control"] == "public, max-age=300"
+        status, headers = answer(port, "/static/js/probe.0123456789ab.js")
+        assert status == 200
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
         started = descendants(server.pid)
         # Varnish's manager and child, nginx and its worker, granian and its workers.
         assert len(started) >= 6
