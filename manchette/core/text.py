@@ -82,21 +82,24 @@ def sentences(text: str) -> list[str]:
 # marks (tashkeel, Quranic annotations), the tatweel stretching a word, the
 # hamza forms of alef, alef maqsura and ta marbuta.
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ARABIC_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
-)
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+# A final ه is read as ة (ta marbuta is only ever final): PostgreSQL's Arabic
+# stemmer strips ة (الرقمية -> رقم) but keeps ه after the article (الرقميه).
+_FINAL_HA = re.compile(r"\u0647\b")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def normalize_arabic(text: str) -> str:
     """Return ``text`` with Arabic spelling variants folded, for search: no
-    tashkeel or tatweel, alef variants (أ إ آ ٱ) as ا, ى as ي, ة as ه, so
+    tashkeel or tatweel, alef variants (أ إ آ ٱ) as ا, ى as ي, a final ه as ة, so
     ``الرقميّة`` and ``الرقمية``, ``إقتصاد`` and ``اقتصاد`` are the same word.
     Text without Arabic letters is returned as it is.
     """
     if not text or not _ARABIC.search(text):
         return text or ""
-    return _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    return _FINAL_HA.sub(
+        "\u0629", _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    )
 
 
 def has_arabic(text: str) -> bool:

@@ -12,6 +12,8 @@ tags a change touches, once per change, after commit:
   when the navigation, bylines or the sitemap of pages change with it (new,
   withdrawn, renamed or moved);
 - a tag renamed, a locale changed, a first page live in a new language: ``site``;
+- any page published, withdrawn, moved or deleted: its versions in the other
+  languages (``translations:<key>``: their language switcher and hreflang);
 - an image changed: the articles it illustrates.
 
 Wagtail's own page tag (``page:<pk>``) is invalidated by ``core.pagecache``.
@@ -34,6 +36,7 @@ from .models import (
     SectionPage,
     TagIndexPage,
 )
+from .selectors.translations import translations_tag
 from .tags import article_change_tags, author_tag, section_tag
 
 
@@ -96,7 +99,7 @@ def page_published_invalidate(sender, instance, revision=None, **kwargs):
         tags = _page_tags(page, renamed=_renamed(page, revision))
     if _locales_changed(page):
         tags.add("site")
-    invalidate(tags)
+    invalidate({*tags, translations_tag(page.translation_key)})
 
 
 @receiver(page_unpublished)
@@ -108,7 +111,7 @@ def page_unpublished_invalidate(sender, instance, **kwargs):
         tags = _page_tags(page, renamed=True)
     if _locales_changed(page):
         tags.add("site")
-    invalidate(tags)
+    invalidate({*tags, translations_tag(page.translation_key)})
 
 
 @receiver(post_page_move)
@@ -120,7 +123,7 @@ def page_moved_invalidate(sender, instance, parent_page_before, **kwargs):
         tags.add(section_tag(parent_page_before.pk))
     else:
         tags = _page_tags(page, renamed=True)
-    invalidate(tags)
+    invalidate({*tags, translations_tag(page.translation_key)})
 
 
 @receiver(pre_delete, sender=ArticlePage)
@@ -134,6 +137,8 @@ def article_deleted_invalidate(sender, instance, **kwargs):
 def page_deleted_invalidate(sender, instance, **kwargs):
     if isinstance(instance, SectionPage | AuthorPage | TagIndexPage | ContentPage):
         invalidate(_page_tags(instance, renamed=True))
+    if isinstance(instance, Page):
+        invalidate(translations_tag(instance.translation_key))
 
 
 @receiver(post_save, sender=Tag)

@@ -15,7 +15,9 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page
 
+from .metadata import locale_codes
 from .models import ArticlePage
+from .search_index import search_config
 from .selectors.base import locale_id_for
 
 SEARCH_CANDIDATES = 200
@@ -111,7 +113,8 @@ def _postgres_search_ids(
     entry_table = quote(get_app_config().get_model("IndexEntry")._meta.db_table)
     page_table = quote(Page._meta.db_table)
     article_table = quote(ArticlePage._meta.db_table)
-    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    # The articles of one edition are indexed with its language's configuration.
+    config = search_config(locale_codes().get(locale_id))
     tsquery = "plainto_tsquery(%s::regconfig, %s)" if config else "plainto_tsquery(%s)"
     query_params = [config, " ".join(terms)] if config else [" ".join(terms)]
     content_type = ContentType.objects.get_for_model(ArticlePage).pk
@@ -184,6 +187,7 @@ def _uses_database_search() -> bool:
     return backend in {
         "wagtail.search.backends.database",
         "modelsearch.backends.database",
+        "manchette.news.search_index",
     }
 
 

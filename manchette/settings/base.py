@@ -288,9 +288,14 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # a new page asking for it (manchette/news/admin/slugs.py).
 MANCHETTE_DRAFT_SLUG_DAYS = int(os.environ.get("MANCHETTE_DRAFT_SLUG_DAYS", "2"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Discover (search): French stemming on PostgreSQL; SQLite's FTS5 has none.
+# Discover (search): on PostgreSQL each edition's pages are stemmed in their
+# language (manchette/news/search_index.py); SQLite's FTS5 has no stemming.
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "manchette.news.search_index",
+        "SEARCH_CONFIG": "french",
+        "LANGUAGE_CONFIGS": {"fr": "french", "ar": "arabic", "en": "english"},
+    }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

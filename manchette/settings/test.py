@@ -20,7 +20,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = Path(os.environ.get("MANCHETTE_TEST_MEDIA", "/tmp/manchette-test-media"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "manchette.news.search_index",
+        "SEARCH_CONFIG": "french",
+        "LANGUAGE_CONFIGS": {"fr": "french", "ar": "arabic", "en": "english"},
+    }
 # Tests that need the second factor turn it on themselves.
 MANCHETTE_2FA_REQUIRED_GROUPS = []
 # Every counted read is written at once (tests of batching set it higher).

@@ -60,3 +60,35 @@ def test_query_counts_stay_flat_from_10_to_1000_articles(client, settings):
         )
     for url in ("/", "/politique/", article.url):
         assert large[url] <= MAX_QUERIES, f"{url}: {large[url]} queries"
+
+
+def test_editions_add_no_query_to_a_page(client, settings):
+    """A French page costs as many queries with the Arabic and English editions
+    live (language switcher, hreflang) as on a French-only site."""
+    from manchette.news.models import HomePage
+    from tests.news.test_editions import translate
+
+    settings.MANCHETTE_PAGE_CACHE = False
+    politique = section_get("politique", "Politique")
+    article = ArticlePageFactory(
+        section=politique, tags=["eau"], authors=["Nadia Alaoui"]
+    )
+    articles_bulk(politique, 5, tag="eau")
+    urls = ["/", "/politique/", article.url]
+    editions = (settings.MANCHETTE_EDITIONS, settings.LANGUAGES)
+    settings.MANCHETTE_EDITIONS = ["fr"]
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
+    french_only = {url: count_queries(client, url) for url in urls}
+
+    settings.MANCHETTE_EDITIONS, settings.LANGUAGES = editions
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    home = HomePage.objects.get()
+    translate(home, "ar", title="الرئيسية")
+    translate(home, "en", title="Home")
+    translate(politique, "ar", title="سياسة", slug="سياسة")
+    translate(article, "ar", title="مقال مترجم", slug="مقال-مترجم")
+    with_editions = {url: count_queries(client, url) for url in urls}
+
+    assert with_editions == french_only
+    # The translation is linked (hreflang and the language switcher).
+    assert 'hreflang="ar"' in client.get(article.url).content.decode()

@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
-from manchette.core.text import ascii_slug
+from manchette.core.text import slug_for
 from manchette.news.models import ContentPage
 
 from ..models import WxrObject
@@ -66,8 +66,8 @@ class PagesMixin:
         if created:
             page = ContentPage()
             base = (
-                ascii_slug(unquote(item.post_name), max_length=70)
-                or ascii_slug(title, max_length=70)
+                slug_for(unquote(item.post_name), max_length=70)
+                or slug_for(title, max_length=70)
                 or f"page-{item.wp_id}"
             )
             page.slug = self._unique_slug(parent_id, base)

@@ -2,7 +2,7 @@
 
 from urllib.parse import unquote
 
-from manchette.core.text import ascii_slug
+from manchette.core.text import slug_for
 from manchette.news.models import AuthorPage
 
 from ..models import WxrObject
@@ -21,8 +21,8 @@ class PeopleMixin:
             or author.login
         )[:255]
         slug = (
-            ascii_slug(unquote(author.login), max_length=60)
-            or ascii_slug(name, max_length=60)
+            slug_for(unquote(author.login), max_length=60)
+            or slug_for(name, max_length=60)
             or f"auteur-{author.wp_id or 'wp'}"
         )
         known = self.authors.get(author.login)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
-from manchette.core.text import ascii_slug, plain_text, sentences
+from manchette.core.text import plain_text, sentences, slug_for
 from manchette.news.bodies import html_to_blocks
 from manchette.news.models import ArticlePage, ArticlePageAuthor
 from manchette.news.services import article_for_url
@@ -100,7 +100,7 @@ class PostsMixin:
         for term in item.categories:
             if term.kind != "category":
                 continue
-            slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
+            slug = unquote(term.slug or "").lower() or slug_for(term.name)
             if slug:
                 category_slugs.append(slug)
                 if slug not in self.categories:
@@ -159,8 +159,8 @@ class PostsMixin:
         if created:
             article = ArticlePage(section_id=section_id)
             base = (
-                ascii_slug(unquote(item.post_name), max_length=70)
-                or ascii_slug(title, max_length=70)
+                slug_for(unquote(item.post_name), max_length=70)
+                or slug_for(title, max_length=70)
                 or f"article-{item.wp_id}"
             )
             article.slug = self._unique_slug(section_id, base)

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 from wagtail.contrib.redirects.models import Redirect
 
-from manchette.core.text import ascii_slug, plain_text
+from manchette.core.text import plain_text, slug_for
 from manchette.news.models import SectionPage
 
 from ..models import WxrObject
@@ -30,7 +30,7 @@ def section_map_load(path: Path) -> dict[str, tuple[str, str]]:
             if len(cells) < 2 or not cells[0] or cells[0].lower().startswith("categor"):
                 continue
             parts = [
-                ascii_slug(part, max_length=60)
+                slug_for(part, max_length=60)
                 for part in cells[1].strip("/").split("/")
                 if part.strip()
             ]
@@ -49,7 +49,7 @@ class TaxonomyMixin:
         """Note a category; its section is made once every category is known
         (``sections_from_categories``), so that a parent listed after its
         child still becomes its parent."""
-        slug = unquote(term.slug or "").lower() or ascii_slug(term.name)
+        slug = unquote(term.slug or "").lower() or slug_for(term.name)
         if not slug:
             return
         term.slug = slug
@@ -94,9 +94,7 @@ class TaxonomyMixin:
             path, title = mapped
             section = self._section_at(path.split("/"), title or name, term)
         else:
-            target_slug = ascii_slug(slug, max_length=60) or ascii_slug(
-                name, max_length=60
-            )
+            target_slug = slug_for(slug, max_length=60) or slug_for(name, max_length=60)
             target_slug = (
                 target_slug or f"rubrique-{term.wp_id or len(self.sections) + 1}"
             )
@@ -214,8 +212,8 @@ class TaxonomyMixin:
         if key in self.tags:
             return self.tags[key]
         slug = (
-            ascii_slug(wp_slug, max_length=100)
-            or ascii_slug(name, max_length=100)
+            slug_for(wp_slug, max_length=100)
+            or slug_for(name, max_length=100)
             or f"sujet-{term.wp_id or abs(hash(name)) % 10**8}"
         )
         tag = Tag.objects.filter(name__iexact=name).first()

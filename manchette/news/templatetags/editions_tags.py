@@ -7,8 +7,13 @@ from wagtail.models import Page
 from manchette.core.editions import editions
 from manchette.core.pagecache import add_cache_tags, page_tag
 from manchette.news.metadata import page_language
-from manchette.news.models import ArticlePage, HomePage
+from manchette.news.models import ArticlePage
 from manchette.news.selectors import live_locale_ids
+from manchette.news.selectors.translations import (
+    edition_homes,
+    page_versions,
+    translations_tag,
+)
 
 register = template.Library()
 
@@ -18,7 +23,8 @@ def language_switcher(context) -> list[dict]:
     """Return the other editions as ``[{"code", "name", "url", "translation"}]``:
     each links to the page shown in its language when it has a live translation,
     else to that edition's home page. Editions without a home page are left out.
-    Nothing (no query) on a site with one language.
+    No query on a site with one language, nor once the page's versions and
+    the editions' homes are in the fragment cache.
     """
     if len(live_locale_ids()) < 2:
         return []
@@ -26,20 +32,17 @@ def language_switcher(context) -> list[dict]:
     current = page_language(page) if isinstance(page, Page) else None
     current = current or context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
     names = dict(settings.LANGUAGES)
-    homes = {
-        page_language(home): home
-        for home in HomePage.objects.live().filter(locale_id__in=live_locale_ids())
-    }
+    homes = {page_language(home): home for home in edition_homes()}
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            page_language(other): other
-            for other in page.get_translations().live().public()
-        }
+        translations = {page_language(other): other for other in page_versions(page)}
     request = context.get("request")
     if request is not None:
-        # The switcher shows the other versions' and homes' titles and URLs.
+        # The switcher shows the other versions' and homes' titles and URLs,
+        # and a new version of the page.
         add_cache_tags(request, *(page_tag("page", home.pk) for home in homes.values()))
+        if isinstance(page, Page) and page.pk:
+            add_cache_tags(request, translations_tag(page.translation_key))
         add_cache_tags(
             request,
             *(

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from manchette.core.identity import identity_for_site
 from manchette.core.pagecache import add_cache_tags
-from manchette.core.privacy import any_view_restriction
 from manchette.core.sites import site_for_request
 from manchette.news import metadata, metadata_live
 from manchette.news.models import (
@@ -20,6 +19,7 @@ from manchette.news.models import (
 )
 from manchette.news.selectors import live_locale_ids, section_feed_path
 from manchette.news.selectors.live import live_update_latest
+from manchette.news.selectors.translations import page_versions
 from manchette.news.templatetags.news_tags import breadcrumb
 
 register = template.Library()
@@ -55,8 +55,7 @@ def _translations(page, request) -> list[dict]:
         return []
     if len(live_locale_ids()) < 2:
         return []
-    others = page.get_translations().live()
-    others = list(others.public() if any_view_restriction() else others)
+    others = page_versions(page)
     if not others:
         return []
     versions = sorted([page, *others], key=lambda item: item.locale_id)
