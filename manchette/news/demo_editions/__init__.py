@@ -142,6 +142,10 @@ def _translations_build(code: str, other: str, articles: list, now) -> None:
         copy.tags.set(version["tags"], clear=True)
         copy.first_published_at = now - timedelta(hours=item["hours_ago"] - 1)
         copy.save_revision().publish()
+        # A translation published with the demo has not been updated since.
+        ArticlePage.objects.filter(pk=copy.pk).update(
+            last_published_at=copy.first_published_at
+        )
 
 
 @transaction.atomic
