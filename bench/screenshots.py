@@ -40,8 +40,8 @@ def discover(page, base: str, edition: str = "") -> dict[str, str]:
     urls["author"] = first(".article__byline a")
     words = re.findall(r"\w{6,}", page.locator("h1").inner_text())
     urls["search"] = f"{base}{prefix}/recherche/?q={words[0] if words else 'maroc'}"
-    urls["newsletter"] = base + "/newsletter/"
-    urls["404"] = base + "/cette-page-n-existe-pas/"
+    urls["newsletter"] = base + prefix + "/newsletter/"
+    urls["404"] = base + prefix + "/cette-page-n-existe-pas/"
     return {name: url for name, url in urls.items() if url}
 
 

@@ -19,7 +19,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Comments (manchette.comments): the public POST endpoint.
     path("commentaires/", include("manchette.comments.urls")),
-    path("newsletter/", include("manchette.newsletter.urls")),
 ]
 
 # Discover: sitemaps, robots.txt and the read API (one for every edition).
@@ -57,6 +56,8 @@ if settings.DEBUG:
 # Each edition's search and feeds, then its pages: French at the root, the
 # other editions under /ar/ and /en/ (settings.MANCHETTE_EDITIONS).
 edition_urls = [
+    # The newsletter's pages speak their edition's language (/ar/newsletter/).
+    path("newsletter/", include("manchette.newsletter.urls")),
     path("recherche/", news_views.search, name="search"),
     path("flux/rss/", feeds.ArticleFeed(), name="feed_rss"),
     path("flux/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),

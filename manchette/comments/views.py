@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,6 +41,9 @@ def comment_post(request, article_id):
     article saying where the comment stands (or show the form again with errors).
     """
     article = get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+    # The endpoint has no edition prefix: answer in the article's language.
+    translation.activate(article.locale.language_code)
+    request.LANGUAGE_CODE = article.locale.language_code
     rules = CommentSettings.for_request(request)
     form = CommentForm(request.POST, article=article, client=client_ip(request))
     if not comments_are_open(article, rules):

@@ -17,6 +17,21 @@ def editions() -> list[str]:
     return list(settings.MANCHETTE_EDITIONS)
 
 
+def edition_choices() -> list[tuple[str, str]]:
+    """Return ``(code, name)`` of the editions that are on, the names in the
+    active language (for the admin's forms and lists).
+    """
+    return [(code, edition_name(code)) for code in editions()]
+
+
+def edition_name(language: str) -> str:
+    """Return the name of ``language`` in the active language ("Arabe")."""
+    try:
+        return str(get_language_info(language)["name_translated"]).capitalize()
+    except KeyError:
+        return language
+
+
 def is_edition(language: str | None) -> bool:
     """True when ``language`` is the code of an edition that is on."""
     return language in settings.MANCHETTE_EDITIONS

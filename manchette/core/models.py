@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -41,12 +43,14 @@ class SiteIdentity(ClusterableModel, BaseSiteSetting):
     newsletter_title = models.CharField(
         _("titre de la newsletter"),
         max_length=120,
-        default="La newsletter qui vous briefe en 5 min",
+        default=gettext_noop("La newsletter qui vous briefe en 5 min"),
     )
     newsletter_text = models.CharField(
         _("texte de la newsletter"),
         max_length=250,
-        default="Chaque jour, recevez l’essentiel de l’information pour ne rien rater de l’actualité",
+        default=gettext_noop(
+            "Chaque jour, recevez l’essentiel de l’information pour ne rien rater de l’actualité"
+        ),
     )
 
     panels = [
@@ -68,6 +72,23 @@ class SiteIdentity(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("identité du site")
+
+    def _in_language(self, field: str) -> str:
+        """Return ``field`` as the editors wrote it in the site's language; the
+        other editions show its default, translated (the texts are written once,
+        in the site's language).
+        """
+        if get_language() == settings.LANGUAGE_CODE:
+            return getattr(self, field)
+        return gettext(self._meta.get_field(field).default)
+
+    @property
+    def newsletter_title_shown(self) -> str:
+        return self._in_language("newsletter_title")
+
+    @property
+    def newsletter_text_shown(self) -> str:
+        return self._in_language("newsletter_text")
 
 
 class SocialLink(Orderable):

@@ -211,6 +211,22 @@ def section_image(slug: str, title: str):
     return image
 
 
+def authors_ensure(people: list[dict], *, locale=None) -> dict:
+    """Return the demo's journalists of an edition (default: French) by slug,
+    created when missing.
+    """
+    return {
+        person["slug"]: author_ensure(
+            name=person["name"],
+            slug=person["slug"],
+            role=person["role"],
+            bio=person["bio"],
+            locale=locale,
+        )
+        for person in people
+    }
+
+
 def _paragraph(text: str) -> dict:
     from html import escape
 
@@ -288,15 +304,7 @@ def demo_build(*, reset_passwords: bool = False, progress=None) -> dict:
             home=home, slug=slug, title=title, description=description
         )
         images[slug] = section_image(slug, title)
-    authors = {
-        person["slug"]: author_ensure(
-            name=person["name"],
-            slug=person["slug"],
-            role=person["role"],
-            bio=person["bio"],
-        )
-        for person in demo_content.AUTHORS
-    }
+    authors = authors_ensure(demo_content.AUTHORS)
 
     now = timezone.now()
     existing = {

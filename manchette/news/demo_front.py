@@ -248,7 +248,8 @@ def author_photos_ensure() -> int:
     return made
 
 
-def _body(paragraphs) -> list[dict]:
+def page_body(paragraphs) -> list[dict]:
+    """Return body blocks of paragraphs and ``(level, heading)`` pairs."""
     blocks = []
     for item in paragraphs:
         if isinstance(item, tuple):
@@ -267,7 +268,7 @@ def footer_pages_ensure(home: HomePage) -> int:
         if ContentPage.objects.child_of(home).filter(slug=slug).exists():
             continue
         page = ContentPage(
-            title=title, slug=slug, show_in_menus=True, body=_body(paragraphs)
+            title=title, slug=slug, show_in_menus=True, body=page_body(paragraphs)
         )
         home.add_child(instance=page)
         page.save_revision().publish()

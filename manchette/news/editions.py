@@ -6,7 +6,8 @@
 - A published article's editor picks ("Articles liés") point at their
   counterparts in the article's own language when those exist, and a newly
   published translation takes the place of its source in the picks of the
-  articles of its language. ("Lire aussi" blocks are mapped when rendered,
+  articles of its language; its bylines point at its authors' pages in its
+  language when those exist. ("Lire aussi" blocks are mapped when rendered,
   ``manchette.news.blocks.ReadAlsoBlock``; tags link to the edition's own tag
   pages through its navigation.)
 """
@@ -96,9 +97,25 @@ def related_links_localize(article) -> None:
     ).exclude(article_id=article.pk).update(article_id=article.pk)
 
 
+def bylines_localize(article) -> None:
+    """Point the bylines of ``article`` at its authors' pages in its language,
+    when those exist (a translation starts with its source's bylines).
+    """
+    from .models import ArticlePageAuthor
+
+    links = ArticlePageAuthor.objects.filter(page_id=article.pk).exclude(
+        author__locale_id=article.locale_id
+    )
+    for link in links.select_related("author"):
+        target = counterpart(link.author, article.locale_id)
+        if target.pk != link.author_id:
+            ArticlePageAuthor.objects.filter(pk=link.pk).update(author_id=target.pk)
+
+
 @receiver(page_published)
 def article_published(sender, instance, **kwargs):
     from .models import ArticlePage
 
     if isinstance(instance, ArticlePage):
         related_links_localize(instance)
+        bylines_localize(instance)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from manchette.core.text import ascii_slug, slug_for, unique_slug
 
@@ -94,14 +94,22 @@ def section_ensure(
 
 
 def author_ensure(
-    *, name: str, slug: str | None = None, role: str = "", bio: str = ""
+    *,
+    name: str,
+    slug: str | None = None,
+    role: str = "",
+    bio: str = "",
+    locale: Locale | None = None,
 ) -> AuthorPage:
-    """Return the author page for ``slug`` (derived from ``name``), creating it if missing."""
+    """Return the author page for ``slug`` (derived from ``name``) in the edition
+    of ``locale`` (default: the site's language), creating it if missing.
+    """
     slug = slug or ascii_slug(name, max_length=60) or "auteur"
-    author = AuthorPage.objects.filter(slug=slug).first()
+    locale = locale or Locale.get_default()
+    author = AuthorPage.objects.filter(slug=slug, locale=locale).first()
     if author is None:
         site_ensure()
-        index = AuthorIndexPage.objects.get()
+        index = AuthorIndexPage.objects.get(locale=locale)
         author = index.add_child(
             instance=AuthorPage(title=name, slug=slug, role=role, bio=bio)
         )

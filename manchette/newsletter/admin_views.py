@@ -1,14 +1,18 @@
 """Admin pages of the brief: compose, preview (with progress), test send, send now."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from manchette.core.editions import edition_choices, is_edition
 
 from . import selectors, services, tasks
 from .emails import TOKEN_PLACEHOLDER
@@ -31,6 +35,9 @@ class ComposeForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
     )
+    # Each edition has its own brief, composed from its articles and sent to the
+    # readers who chose its language.
+    language = forms.ChoiceField(label=gettext_lazy("Édition"), choices=edition_choices)
 
 
 class BriefBreadcrumbsMixin:
@@ -55,18 +62,30 @@ class ComposeView(
     template_name = "newsletter/admin/compose.html"
     form_class = ComposeForm
 
+    def language(self) -> str:
+        """The edition asked for (``?language=ar``), else the site's language."""
+        language = self.request.GET.get("language")
+        return language if is_edition(language) else settings.LANGUAGE_CODE
+
     def get_initial(self):
-        return {"day": services.brief_today()}
+        return {"day": services.brief_today(), "language": self.language()}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # What today's issue would hold, with each article's own reading time.
-        context["plan"] = services.brief_plan(day=services.brief_today())
+        # What today's issue of the edition would hold, with each article's own
+        # reading time (in its language's rate).
+        language = self.language()
+        with translation.override(language):
+            plan = services.brief_plan(day=services.brief_today(), language=language)
+        context["plan"] = plan
+        context["editions"] = [
+            (code, name, code == language) for code, name in edition_choices()
+        ]
         return context
 
     def form_valid(self, form):
         day = form.cleaned_data["day"]
-        issue = services.brief_compose(day=day)
+        issue = services.brief_compose(day=day, language=form.cleaned_data["language"])
         if issue.status == BriefIssue.Status.EMPTY:
             messages.warning(
                 self.request,

@@ -10,6 +10,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from manchette.core.editions import edition_name
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -108,6 +110,10 @@ class BriefIssue(ClusterableModel):
     @property
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def language_name(self) -> str:
+        return edition_name(self.language)
 
     def progress(self) -> dict[str, int]:
         """Return the counts of this issue's deliveries: sent, failed, total."""

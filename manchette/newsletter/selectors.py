@@ -49,5 +49,9 @@ def brief_articles(issue: BriefIssue) -> list[ArticlePage]:
     return [articles[pk] for pk in order if pk in articles]
 
 
-def subscriber_count_active() -> int:
-    return Subscriber.objects.filter(status=Subscriber.Status.ACTIVE).count()
+def subscriber_count_active(*, language: str | None = None) -> int:
+    """Return how many subscribers are active (who chose ``language``, if given)."""
+    active = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE)
+    if language is not None:
+        active = active.filter(language=language)
+    return active.count()

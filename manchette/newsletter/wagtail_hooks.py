@@ -103,12 +103,13 @@ class BriefIssueViewSet(ModelViewSet):
     add_view_class = IssueCreateView
     list_display = [
         "__str__",
+        Column("language", label=gettext_lazy("édition"), accessor="language_name"),
         "status",
         Column("sent", label=gettext_lazy("envoyés"), accessor="progress_sent"),
         Column("failed", label=gettext_lazy("échecs"), accessor="progress_failed"),
         Column("total", label=gettext_lazy("total"), accessor="progress_total"),
     ]
-    list_filter = ["status"]
+    list_filter = ["status", "language"]
     copy_view_enabled = False
     inspect_view_enabled = False
 

@@ -118,3 +118,45 @@ def sitemap_alternates_schema(shared_dir, tmp_path):
     for name in ("xhtml-link.xsd", "sitemap-with-alternates.xsd"):
         shutil.copy(data / name, tmp_path / name)
     return etree.XMLSchema(etree.parse(str(tmp_path / "sitemap-with-alternates.xsd")))
+
+
+def edition_urls(code: str) -> dict[str, str]:
+    """Return one URL of each reader page type of the demo's ``code`` edition."""
+    from manchette.news.models import ContentPage, SectionPage, TagIndexPage
+
+    article = (
+        ArticlePage.objects.live()
+        .filter(locale__language_code=code, source_uri__startswith=f"demo:{code}:")
+        .order_by("-first_published_at")
+        .first()
+    )
+    tag = article.tags.first()
+    tag_index = TagIndexPage.objects.live().get(locale__language_code=code)
+    section = SectionPage.objects.live().filter(locale__language_code=code).first()
+    footer = ContentPage.objects.live().filter(locale__language_code=code).first()
+    word = max(article.title.split(), key=len)
+    return {
+        "home": f"/{code}/",
+        "section": section.url,
+        "tag": tag_index.tag_url(tag.slug),
+        "author": article.article_authors.first().author.url,
+        "article": article.url,
+        "search": f"/{code}/recherche/?q={word}",
+        "newsletter": f"/{code}/newsletter/",
+        "footer page": footer.url,
+        "404": f"/{code}/cette-page-n-existe-pas/",
+    }
+
+
+@pytest.fixture
+def editions_demo(settings):
+    """The demo newsroom with its three editions; return {code: edition_urls}."""
+    from manchette.news.demo import demo_build
+    from manchette.news.demo_editions import editions_build
+    from manchette.news.demo_front import demo_front_build
+
+    settings.MANCHETTE_PAGE_CACHE = False
+    demo_build()
+    demo_front_build()
+    editions_build()
+    return {code: edition_urls(code) for code in ("ar", "en")}

@@ -6,7 +6,13 @@ from django.core.management import call_command
 from wagtail.models import Site, WorkflowPage
 
 from manchette.news import demo_content, demo_editions
-from manchette.news.models import ArticlePage, AuthorPage, LiveBlogPage, SectionPage
+from manchette.news.models import (
+    ArticlePage,
+    AuthorPage,
+    ContentPage,
+    LiveBlogPage,
+    SectionPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +43,11 @@ def test_seed_demo_builds_the_newsroom_and_is_safe_to_rerun(client):
         "Culture",
         "Tech",
     ]
-    assert AuthorPage.objects.count() == len(demo_content.AUTHORS) + len(
-        demo_editions.ar.AUTHORS
-    ) + len(demo_editions.en.AUTHORS)
+    # Each edition's journalists, and their pages in the other edition.
+    assert AuthorPage.objects.count() == len(demo_content.AUTHORS) + sum(
+        len(content.AUTHORS) + len(content.AUTHOR_TRANSLATIONS)
+        for content in (demo_editions.ar, demo_editions.en)
+    )
     assert "account 'editeur' password '" in first
     assert Site.objects.get(is_default_site=True).root_page.title == "Accueil"
     assert WorkflowPage.objects.filter(page__slug="accueil").exists()
@@ -95,6 +103,19 @@ def test_seed_demo_builds_the_arabic_and_english_editions(client):
             version = article.get_translations().get(locale__language_code=other)
             assert version.live
             assert version.title == item["translation"]["title"]
+            # Its own tags, and bylines on its edition's author pages.
+            assert sorted(version.tags.names()) == sorted(item["translation"]["tags"])
+            assert {
+                link.author.locale_id for link in version.article_authors.all()
+            } == {version.locale_id}
+        # Each article its own picture; footer pages in the edition's language.
+        images = set(originals.values_list("featured_image_id", flat=True))
+        assert len(images) == len(content.ARTICLES)
+        assert None not in images
+        footer = ContentPage.objects.live().filter(locale__language_code=code)
+        assert sorted(footer.values_list("title", flat=True)) == sorted(
+            title for _slug, title, _body in content.FOOTER_PAGES.values()
+        )
         home = client.get(f"/{code}/")
         assert home.status_code == 200
         assert content.ARTICLES[0]["title"] in home.content.decode()

@@ -162,7 +162,9 @@ def test_send_now_sends_and_locks_the_issue(editor, issue, smtp_sink):
 
 def test_compose_page_says_when_there_is_no_article(editor, section, day):
     response = editor.post(
-        "/admin/newsletter/compose/", {"day": day.isoformat()}, follow=True
+        "/admin/newsletter/compose/",
+        {"day": day.isoformat(), "language": "fr"},
+        follow=True,
     )
     html = response.content.decode()
     assert "Aucun article publié depuis le numéro précédent" in html

@@ -82,10 +82,10 @@ class WxrImport(
         self.home = site_ensure()
         self.home_prefix = self.home.url_path
         self.tag_index = TagIndexPage.objects.first()
-        self.author_index_id = AuthorIndexPage.objects.values_list(
-            "pk", flat=True
-        ).get()
         self.locale_id = Locale.get_default().pk
+        self.author_index_id = AuthorIndexPage.objects.values_list("pk", flat=True).get(
+            locale_id=self.locale_id
+        )
         self.content_types = {
             model: ContentType.objects.get_for_model(model).pk
             for model in (ArticlePage, ContentPage, Page, SectionPage, AuthorPage)

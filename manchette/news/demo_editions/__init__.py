@@ -1,9 +1,12 @@
 """Builds the demo's Arabic and English editions beside the French one.
 
-Each edition gets its home page and tag index (translations of the French ones),
-its sections (translations of the French sections, with their own titles and
-slugs), two journalists and ten articles written in its language; a few are
-translated into the other edition. Safe to rerun: what exists is kept.
+Each edition gets its home page, tag and author indexes and footer pages
+(translations of the French ones), its sections (translations of the French
+sections, with their own titles and slugs), two journalists and ten articles
+written in its language, each with its own generated picture. A few articles
+and the journalists are translated into the other edition. Safe to rerun: what
+exists is kept. The editions' content is data (``ar.py``, ``en.py``); one
+builder serves both.
 """
 
 import json
@@ -16,18 +19,26 @@ from wagtail.models import Locale, Page
 from manchette.core.editions import is_edition
 from manchette.core.text import slug_for
 
-from ..demo import section_image
-from ..models import ArticlePage, HomePage, SectionPage, TagIndexPage
-from ..services import ArticleData, article_save, author_ensure
+from ..demo import authors_ensure
+from ..demo_front import article_images_ensure, author_photos_ensure, page_body
+from ..models import (
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    ContentPage,
+    HomePage,
+    SectionPage,
+    TagIndexPage,
+)
+from ..services import ArticleData, article_save
 from . import ar, en
 
 CONTENT = {"ar": ar, "en": en}
 
 
-def _paragraphs(texts: list[str]) -> list[dict]:
-    from html import escape
-
-    return [{"type": "paragraph", "value": f"<p>{escape(text)}</p>"} for text in texts]
+def _slug(code: str, item: dict, title: str) -> str:
+    """English slugs are given (short, ASCII); Arabic ones come from the title."""
+    return item["slug"] if code == "en" else slug_for(title, max_length=70)
 
 
 def _translated(page: Page, code: str, **fields) -> Page:
@@ -38,44 +49,52 @@ def _translated(page: Page, code: str, **fields) -> Page:
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    copy = page.copy_for_translation(locale)
+    copy = page.specific.copy_for_translation(locale)
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save_revision().publish()
     return type(copy).objects.get(pk=copy.pk)
 
 
-def _edition_build(code: str, home: HomePage, now) -> tuple[dict, list]:
-    """Build one edition; return its sections (by French slug) and its articles."""
+def _pages_build(code: str, home: HomePage) -> dict:
+    """Translate the edition's home, indexes, sections and footer pages; return
+    its sections by French slug.
+    """
     content = CONTENT[code]
     _translated(home, code, title=content.HOME_TITLE, intro=content.HOME_INTRO)
-    tag_index = TagIndexPage.objects.child_of(home).first()
-    if tag_index is not None:
-        _translated(tag_index, code, title=content.TAG_INDEX_TITLE)
-    sections, images = {}, {}
+    for model, (slug, title) in (
+        (TagIndexPage, content.TAG_INDEX),
+        (AuthorIndexPage, content.AUTHOR_INDEX),
+    ):
+        for index in model.objects.child_of(home):
+            _translated(index, code, title=title, slug=slug)
+    for page in ContentPage.objects.child_of(home).filter(
+        slug__in=content.FOOTER_PAGES
+    ):
+        slug, title, paragraphs = content.FOOTER_PAGES[page.slug]
+        _translated(
+            page, code, title=title, slug=slug, body=json.dumps(page_body(paragraphs))
+        )
+    sections = {}
     for section in SectionPage.objects.child_of(home):
-        if section.slug not in content.SECTIONS:
-            continue
-        slug, title, description = content.SECTIONS[section.slug]
-        sections[section.slug] = _translated(
-            section, code, title=title, slug=slug, description=description
-        )
-        # The French section's illustration (made by the French demo).
-        images[section.slug] = section_image(section.slug, section.title)
-    authors = {
-        person["slug"]: author_ensure(
-            name=person["name"],
-            slug=person["slug"],
-            role=person["role"],
-            bio=person["bio"],
-        )
-        for person in content.AUTHORS
-    }
-    articles = []
+        if section.slug in content.SECTIONS:
+            slug, title, description = content.SECTIONS[section.slug]
+            sections[section.slug] = _translated(
+                section, code, title=title, slug=slug, description=description
+            )
+    return sections
+
+
+def _articles_build(code: str, sections: dict, now) -> list:
+    """Write the edition's own articles; return ``(item, article)`` pairs."""
+    content = CONTENT[code]
+    locale = Locale.objects.get(language_code=code)
+    authors = authors_ensure(content.AUTHORS, locale=locale)
     existing = {
         page.source_uri: page
         for page in ArticlePage.objects.filter(source_uri__startswith=f"demo:{code}:")
     }
+    articles = []
     for item in sorted(content.ARTICLES, key=lambda item: -item["hours_ago"]):
         uri = f"demo:{code}:{item['slug']}"
         article = existing.get(uri)
@@ -83,38 +102,50 @@ def _edition_build(code: str, home: HomePage, now) -> tuple[dict, list]:
             data = ArticleData(
                 title=item["title"],
                 summary=item["summary"],
-                body=_paragraphs(item["paragraphs"]),
+                body=page_body(item["paragraphs"]),
                 tags=item["tags"],
                 authors=[authors[item["author"]]],
                 first_published_at=now - timedelta(hours=item["hours_ago"]),
                 featured=item.get("featured", False),
-                # English slugs are given; Arabic ones come from the title.
-                slug=item["slug"] if code == "en" else "",
+                slug=_slug(code, item, item["title"]),
                 source_uri=uri,
             )
             article, _ = article_save(section=sections[item["section"]], data=data)
-            ArticlePage.objects.filter(pk=article.pk).update(
-                featured_image=images[item["section"]]
-            )
         articles.append((item, article))
-    return sections, articles
+    return articles
 
 
-def _translation_ensure(article: ArticlePage, code: str, item: dict, now) -> None:
-    """Publish ``item["translation"]`` as the ``code`` version of ``article``."""
-    locale = Locale.objects.get(language_code=code)
-    if article.get_translation_or_none(locale) is not None:
-        return
-    version = item["translation"]
-    copy = ArticlePage.objects.get(pk=article.pk).copy_for_translation(locale)
-    copy.title = version["title"]
-    copy.slug = (
-        item["slug"] if code == "en" else slug_for(version["title"], max_length=70)
-    )
-    copy.summary = version["summary"]
-    copy.body = json.dumps(_paragraphs(version["paragraphs"]))
-    copy.first_published_at = now - timedelta(hours=item["hours_ago"] - 1)
-    copy.save_revision().publish()
+def _translations_build(code: str, other: str, articles: list, now) -> None:
+    """Publish the ``other`` edition's versions of the ``code`` edition's
+    journalists and of its articles that have one (with their own tags).
+    """
+    content = CONTENT[code]
+    locale = Locale.objects.get(language_code=other)
+    for slug, version in content.AUTHOR_TRANSLATIONS.items():
+        author = AuthorPage.objects.get(slug=slug, locale__language_code=code)
+        _translated(
+            author,
+            other,
+            title=version["name"],
+            role=version["role"],
+            bio=version["bio"],
+        )
+    for item, article in articles:
+        version = item.get("translation")
+        if not version or article.get_translation_or_none(locale) is not None:
+            continue
+        copy = ArticlePage.objects.get(pk=article.pk).copy_for_translation(locale)
+        copy.title = version["title"]
+        copy.slug = _slug(other, item, version["title"])
+        copy.summary = version["summary"]
+        copy.body = json.dumps(page_body(version["paragraphs"]))
+        copy.tags.set(version["tags"], clear=True)
+        copy.first_published_at = now - timedelta(hours=item["hours_ago"] - 1)
+        copy.save_revision().publish()
+        # A translation published with the demo has not been updated since.
+        ArticlePage.objects.filter(pk=copy.pk).update(
+            last_published_at=copy.first_published_at
+        )
 
 
 @transaction.atomic
@@ -129,16 +160,17 @@ def editions_build() -> dict:
     if home is None:
         return {}
     now = timezone.now()
-    built = {}
-    codes = [code for code in CONTENT if is_edition(code)]
-    for code in codes:
-        _, articles = _edition_build(code, home, now)
-        built[code] = articles
+    built = {
+        code: _articles_build(code, _pages_build(code, home), now)
+        for code in CONTENT
+        if is_edition(code)
+    }
+    # Each article and journalist its own picture (shared by their translations),
+    # made before the translations copy them.
+    article_images_ensure()
+    author_photos_ensure()
     for code, articles in built.items():
         other = "en" if code == "ar" else "ar"
-        if other not in built:
-            continue
-        for item, article in articles:
-            if item.get("translation"):
-                _translation_ensure(article, other, item, now)
+        if other in built:
+            _translations_build(code, other, articles, now)
     return {code: len(articles) for code, articles in built.items()}

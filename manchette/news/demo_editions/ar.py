@@ -9,7 +9,9 @@ the English edition.
 
 HOME_TITLE = "الرئيسية"
 HOME_INTRO = "أخبار المغرب والعالم، بلا مواربة"
-TAG_INDEX_TITLE = "المواضيع"
+# The indexes of tags and authors: (slug, title).
+AUTHOR_INDEX = ("الكتاب", "الكتّاب")
+TAG_INDEX = ("مواضيع", "المواضيع")
 
 # French section slug -> (Arabic slug, title, description).
 SECTIONS = {
@@ -63,6 +65,7 @@ ARTICLES = [
         "tags": ["الموانئ", "الجهة الشرقية"],
         "translation": {
             "title": "Nador West Med port welcomes its first ships in a trial run",
+            "tags": ["ports", "Oriental region"],
             "summary": "Nador West Med has started its trial operations with the first container ships. The Oriental region hopes the project will draw industrial investment.",
             "paragraphs": [
                 "Nador West Med port welcomed its first container ships yesterday morning, at the start of a trial period lasting several weeks, its operator said.",
@@ -115,6 +118,7 @@ ARTICLES = [
         "tags": ["المهرجانات", "الموسيقى"],
         "translation": {
             "title": "Gnaoua festival brings Essaouira’s alleys back to life",
+            "tags": ["festivals", "music"],
             "summary": "Essaouira hosts a new edition of the Gnaoua World Music Festival. The programme brings together Moroccan masters and artists from five continents.",
             "paragraphs": [
                 "Essaouira is moving to the rhythm of a new edition of the Gnaoua World Music Festival, with Moulay Hassan square and the alleys of the old town turned into open-air stages.",
@@ -139,6 +143,7 @@ ARTICLES = [
         "tags": ["الرقمنة", "الإدارة"],
         "translation": {
             "title": "Digital services change how citizens deal with the administration",
+            "tags": ["digital services", "administration"],
             "summary": "Online public services are spreading in Morocco. Users are asking for simpler procedures still.",
             "paragraphs": [
                 "Citizens can now complete a growing number of administrative formalities online, from civil registry certificates to tracking permit applications.",
@@ -218,3 +223,76 @@ ARTICLES = [
         "tags": ["مونديال 2030", "كرة القدم"],
     },
 ]
+
+
+# Each journalist's page in the English edition.
+AUTHOR_TRANSLATIONS = {
+    "salma-bennani": {
+        "name": "Salma Bennani",
+        "role": "Economy reporter",
+        "bio": "Salma Bennani has covered ports, energy and farming for eight years, and writes about the economy from the field and the figures.",
+    },
+    "youssef-amrani": {
+        "name": "Youssef Amrani",
+        "role": "Society reporter",
+        "bio": "Youssef Amrani covers education, water and rural Morocco, with a taste for field investigations.",
+    },
+}
+
+# French footer page slug -> (Arabic slug, title, paragraphs and ("h2", heading)).
+FOOTER_PAGES = {
+    "a-propos": (
+        "من-نحن",
+        "من نحن",
+        [
+            "مانشيت جريدة إلكترونية تغطي أخبار المغرب وإفريقيا والعالم بالفرنسية والعربية والإنجليزية.",
+            ("h2", "هيئة التحرير"),
+            "يتحقق صحافيونا في الرباط والدار البيضاء وطنجة من كل خبر ويقارنون مصادره ويضعونه في سياقه قبل نشره.",
+        ],
+    ),
+    "contact": (
+        "اتصل-بنا",
+        "اتصل بنا",
+        [
+            "خبر تودّون إطلاعنا عليه، أو خطأ يستوجب التصحيح، أو سؤال حول مقال؟ راسلوا هيئة التحرير: redaction@manchette.example.",
+            ("h2", "العنوان"),
+            "مانشيت، 12 شارع العرض، 10000 الرباط، المغرب.",
+        ],
+    ),
+    "mentions-legales": (
+        "بيانات-قانونية",
+        "بيانات قانونية",
+        [
+            "يصدر الموقع عن شركة مانشيت ش.م.م، المسجلة في السجل التجاري بالرباط. مدير النشر: مسيّر الشركة.",
+            ("h2", "الملكية الفكرية"),
+            "المقالات والصور والرسوم محمية بحقوق المؤلف. يُمنع نسخها دون إذن كتابي، باستثناء الاقتباس القصير مع ذكر المصدر.",
+        ],
+    ),
+    "politique-de-confidentialite": (
+        "سياسة-الخصوصية",
+        "سياسة الخصوصية",
+        [
+            "لا نجمع إلا المعطيات اللازمة للخدمة التي تطلبونها: عنوان بريدكم الإلكتروني للنشرة، واسمكم وعنوانكم للتعليق.",
+            ("h2", "حقوقكم"),
+            "طبقًا للقانون 09-08، يمكنكم الاطلاع على معطياتكم أو تصحيحها أو طلب حذفها بمراسلة donnees@manchette.example. وتتضمن كل نشرة رابطًا لإلغاء الاشتراك.",
+        ],
+    ),
+    "conditions-d-utilisation": (
+        "شروط-الاستخدام",
+        "شروط الاستخدام",
+        [
+            "باستخدامكم هذا الموقع، فإنكم تقبلون هذه الشروط. وقد تتغير، والنسخة المنشورة على الموقع هي المعتمدة.",
+            ("h2", "التعليقات"),
+            "تخضع التعليقات للمراجعة قبل نشرها، ولا تُنشر التعليقات المسيئة أو التشهيرية أو العنصرية أو الخارجة عن الموضوع.",
+        ],
+    ),
+    "charte-editoriale": (
+        "الميثاق-التحريري",
+        "الميثاق التحريري",
+        [
+            "يميّز صحافيونا بين الوقائع والآراء، ويذكرون مصادرهم كلما أمكن، ويمنحون الكلمة للأشخاص المعنيين.",
+            ("h2", "التصحيحات"),
+            "حين نخطئ نقول ذلك: يُشار إلى كل تصحيح في أعلى المقال مع تاريخه.",
+        ],
+    ),
+}

@@ -9,7 +9,9 @@ the Arabic edition.
 
 HOME_TITLE = "Home"
 HOME_INTRO = "News from Morocco and the world, straight to the point"
-TAG_INDEX_TITLE = "Topics"
+# The indexes of tags and authors: (slug, title).
+AUTHOR_INDEX = ("authors", "Authors")
+TAG_INDEX = ("topics", "Topics")
 
 # French section slug -> (English slug, title, description).
 SECTIONS = {
@@ -70,6 +72,7 @@ ARTICLES = [
         "tags": ["ports", "trade"],
         "translation": {
             "title": "طنجة المتوسط يعالج مزيدًا من الحاويات مع تغير مسارات الشحن",
+            "tags": ["الموانئ", "التجارة"],
             "summary": "ارتفعت حركة الحاويات في ميناء طنجة المتوسط مرة أخرى هذه السنة. وتزداد رسوّ خطوط الشحن بمضيق جبل طارق تفاديًا للمسارات الأطول.",
             "paragraphs": [
                 "عالج ميناء طنجة المتوسط، أكبر موانئ المغرب، عددًا من الحاويات هذه السنة يفوق ما عالجه السنة الماضية، وفق ما أعلنته الجهة المسيرة يوم الثلاثاء، في ظل إعادة رسم خطوط الشحن بين آسيا وأوروبا وغرب إفريقيا.",
@@ -121,6 +124,7 @@ ARTICLES = [
         "tags": ["energy", "hydrogen"],
         "translation": {
             "title": "مشاريع الهيدروجين الأخضر تتوالى في جهات الجنوب",
+            "tags": ["الطاقة", "الهيدروجين"],
             "summary": "تقدمت عدة مجموعات بطلبات عقارية لإنتاج الهيدروجين الأخضر في الجنوب. وترتبط المشاريع بالرياح والشمس وعقود التصدير.",
             "paragraphs": [
                 "تقدمت عدة مجموعات دولية بمشاريع لإنتاج الهيدروجين الأخضر والأمونياك في جهات الجنوب المغربي، حيث تتوفر الرياح وأشعة الشمس بوفرة.",
@@ -144,6 +148,7 @@ ARTICLES = [
         "tags": ["books", "translation"],
         "translation": {
             "title": "معرض الكتاب بالرباط يستقطب الجمهور إلى نقاشات الترجمة",
+            "tags": ["الكتاب", "الترجمة"],
             "summary": "اختُتم المعرض الدولي للكتاب بالرباط بإقبال كبير. وكانت الترجمة بين العربية والأمازيغية والفرنسية والإنجليزية حديث المعرض.",
             "paragraphs": [
                 "اختُتمت يوم الأحد فعاليات المعرض الدولي للنشر والكتاب بالرباط بعد عشرة أيام من التوقيعات والقراءات والنقاشات التي استقطبت الأسر والطلبة بأعداد كبيرة.",
@@ -223,3 +228,76 @@ ARTICLES = [
         "tags": ["Parliament", "budget"],
     },
 ]
+
+
+# Each journalist's page in the Arabic edition.
+AUTHOR_TRANSLATIONS = {
+    "nadia-el-fassi": {
+        "name": "نادية الفاسي",
+        "role": "مراسلة اقتصادية",
+        "bio": "تغطي نادية الفاسي قضايا الطاقة والتجارة والموانئ للنسخة الإنجليزية، انطلاقًا من الدار البيضاء.",
+    },
+    "karim-tazi": {
+        "name": "كريم التازي",
+        "role": "صحافي، قسم المجتمع والثقافة",
+        "bio": "يكتب كريم التازي عن المدن والتعليم والفنون، ويميل إلى الروبورتاجات المطوّلة.",
+    },
+}
+
+# French footer page slug -> (English slug, title, paragraphs and ("h2", heading)).
+FOOTER_PAGES = {
+    "a-propos": (
+        "about",
+        "About us",
+        [
+            "Manchette is an online newspaper covering Morocco, Africa and the world in French, Arabic and English.",
+            ("h2", "Our newsroom"),
+            "Journalists based in Rabat, Casablanca and Tangier check, cross-check and put every story in context before it is published.",
+        ],
+    ),
+    "contact": (
+        "contact",
+        "Contact",
+        [
+            "A story to tell us about, a mistake to correct, a question about an article? Write to the newsroom: redaction@manchette.example.",
+            ("h2", "Address"),
+            "Manchette, 12 Demonstration Avenue, 10000 Rabat, Morocco.",
+        ],
+    ),
+    "mentions-legales": (
+        "legal-notice",
+        "Legal notice",
+        [
+            "The site is published by Manchette SARL, registered in the Rabat trade register. Publication director: the company’s manager.",
+            ("h2", "Intellectual property"),
+            "Articles, photographs and illustrations are protected by copyright. Reproduction without written permission is forbidden, except for short quotations naming the source.",
+        ],
+    ),
+    "politique-de-confidentialite": (
+        "privacy-policy",
+        "Privacy policy",
+        [
+            "We only collect the data needed for the service you ask for: your e-mail address for the newsletter, your name and address for a comment.",
+            ("h2", "Your rights"),
+            "Under law 09-08 you may access, correct or delete your data by writing to donnees@manchette.example. Every newsletter carries an unsubscribe link.",
+        ],
+    ),
+    "conditions-d-utilisation": (
+        "terms-of-use",
+        "Terms of use",
+        [
+            "By using this site you accept these terms. They may change; the online version prevails.",
+            ("h2", "Comments"),
+            "Comments are moderated before publication. Insulting, defamatory, racist or off-topic remarks are not published.",
+        ],
+    ),
+    "charte-editoriale": (
+        "editorial-charter",
+        "Editorial charter",
+        [
+            "Our journalists separate facts from opinions, name their sources whenever possible and give a voice to the people concerned.",
+            ("h2", "Corrections"),
+            "When we get something wrong, we say so: every correction is flagged at the top of the article, with its date.",
+        ],
+    ),
+}

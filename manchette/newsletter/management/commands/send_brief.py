@@ -5,21 +5,29 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+from manchette.core.editions import editions
 from manchette.newsletter import selectors, services
 from manchette.newsletter.models import BriefIssue, Delivery
+from manchette.newsletter.tasks import brief_languages
 
 
 class Command(BaseCommand):
     help = (
-        "Compose the daily brief of a day (today by default) and send it to every "
-        "active subscriber; rerun, it only sends what is left (nothing twice)."
+        "Compose the daily brief of a day (today by default) of each edition and "
+        "send it to the active subscribers who chose its language; rerun, it only "
+        "sends what is left (nothing twice)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Day of the issue, YYYY-MM-DD.")
+        parser.add_argument(
+            "--language",
+            choices=editions(),
+            help="Only this edition's brief (default: every edition with pages).",
+        )
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -31,11 +39,25 @@ class Command(BaseCommand):
             help="Folder for the --dry-run e-mail files (default: a new temporary one).",
         )
 
-    def handle(self, *args, date=None, dry_run=False, output_dir=None, **options):
+    def handle(
+        self, *args, date=None, language=None, dry_run=False, output_dir=None, **options
+    ):
         day = self._day(date)
+        languages = [language] if language else brief_languages()
+        folder = None
         if dry_run:
-            return self._dry_run(day, output_dir=output_dir)
-        issue = services.brief_compose(day=day)
+            folder = Path(output_dir or tempfile.mkdtemp(prefix="manchette-brief-"))
+        for code in languages:
+            if len(languages) > 1:
+                self.stdout.write(f"[{code}]")
+            with translation.override(code):
+                if dry_run:
+                    self._dry_run(day, code, folder)
+                else:
+                    self._send(day, code)
+
+    def _send(self, day: date, language: str) -> None:
+        issue = services.brief_compose(day=day, language=language)
         if issue.status == BriefIssue.Status.EMPTY:
             self.stdout.write(
                 f"Aucun article depuis le numéro précédent : pas de brief le {day}."
@@ -95,13 +117,13 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"Date invalide : {value!r} (AAAA-MM-JJ).") from error
 
-    def _dry_run(self, day: date, *, output_dir: str | None = None) -> None:
-        issue = BriefIssue.objects.filter(day=day).first()
+    def _dry_run(self, day: date, language: str, folder: Path) -> None:
+        issue = BriefIssue.objects.filter(day=day, language=language).first()
         if issue is not None:
             articles = selectors.brief_articles(issue)
             self.stdout.write(f"Numéro existant ({issue.get_status_display()}).")
         else:
-            plan = services.brief_plan(day=day)
+            plan = services.brief_plan(day=day, language=language)
             articles = plan.articles
             self.stdout.write(
                 f"Articles publiés entre {plan.since:%d/%m/%Y %H:%M} "
@@ -117,7 +139,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"Lecture : {minutes} min. Destinataires : "
-            f"{selectors.subscriber_count_active()}. Rien n’a été envoyé (--dry-run)."
+            f"{selectors.subscriber_count_active(language=language)}. "
+            "Rien n’a été envoyé (--dry-run)."
         )
         rendered = services.emails.brief_render(
             day=day,
@@ -125,9 +148,8 @@ class Command(BaseCommand):
             articles=articles,
             issue_id=issue.pk if issue else 0,
         )
-        folder = Path(output_dir or tempfile.mkdtemp(prefix="manchette-brief-"))
         folder.mkdir(parents=True, exist_ok=True)
         for suffix, content in (("html", rendered.html), ("txt", rendered.text)):
-            path = folder / f"brief-{day:%Y-%m-%d}.{suffix}"
+            path = folder / f"brief-{day:%Y-%m-%d}-{language}.{suffix}"
             path.write_text(content, encoding="utf-8")
             self.stdout.write(f"Courriel ({suffix}) : {path}")
