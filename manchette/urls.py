@@ -11,6 +11,7 @@ from manchette.core import views as core_views
 from manchette.news import feeds
 from manchette.news import sitemaps as news_sitemaps
 from manchette.news import views as news_views
+from manchette.newsletter import views as newsletter_views
 
 SECTION_PATH = r"[-\w]+(?:/[-\w]+)*"
 
@@ -37,6 +38,13 @@ urlpatterns += [
         name="sitemap_listings",
     ),
     path("csrf/", core_views.csrf_token, name="csrf_token"),
+    # One read beacon for every edition, answered in front of Django by
+    # manchette.wsgi (newsletter/beacon.py); this view serves other servers.
+    path(
+        "newsletter/lu/<int:article_id>/",
+        newsletter_views.read_beacon,
+        name="newsletter_read",
+    ),
     path("robots.txt", news_sitemaps.robots_txt, name="robots_txt"),
     # Identity: icons, web app manifest and brand colour (core/identity_views.py).
     path("favicon.svg", identity_views.favicon_svg, name="favicon_svg"),

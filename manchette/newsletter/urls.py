@@ -9,5 +9,4 @@ urlpatterns = [
     path(
         "desinscription/<str:token>/", views.unsubscribe, name="newsletter_unsubscribe"
     ),
-    path("lu/<int:article_id>/", views.read_beacon, name="newsletter_read"),
 ]

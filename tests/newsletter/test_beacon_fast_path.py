@@ -219,3 +219,18 @@ def test_beacons_through_varnish_and_granian_reach_the_report(section, tmp_path)
     finally:
         app.terminate()
         app.wait(timeout=20)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_every_edition_beacons_to_the_fast_path(language):
+    """The Arabic and English article pages send their beacon to the same URL as
+    the French ones, the one answered in front of Django.
+    """
+    from django.urls import reverse
+    from django.utils import translation
+
+    from manchette.newsletter.beacon import BEACON_PATH
+
+    with translation.override(language):
+        url = reverse("newsletter_read", args=[42])
+    assert BEACON_PATH.fullmatch(url)
