@@ -255,6 +255,9 @@ class Command(BaseCommand):
             f"on 127.0.0.1:{app_port}, nginx for files on 127.0.0.1:{files_port}"
             f"{', task worker' if not no_worker else ''}); Ctrl-C stops everything."
         )
+        # Ctrl-C and a supervisor's TERM stop everything, even when this
+        # command was started with SIGINT ignored (a shell's background job).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(
             signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt)
         )
@@ -273,9 +276,11 @@ class Command(BaseCommand):
             for process in processes.values():
                 if process.poll() is None:
                     process.terminate()
+            # One 15 s allowance for all of them, not 15 s each.
+            deadline = time.monotonic() + 15
             for process in processes.values():
                 try:
-                    process.wait(timeout=15)
+                    process.wait(timeout=max(deadline - time.monotonic(), 0.1))
                 except subprocess.TimeoutExpired:
                     # The whole group, so that no worker outlives its server.
                     os.killpg(process.pid, signal.SIGKILL)
