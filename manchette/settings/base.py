@@ -142,7 +142,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Page queries are short; PostgreSQL's JIT compiler spends tens of
     # milliseconds compiling the costlier-looking ones (measured: 66 ms for the
     # related-articles query, 15 ms of which is execution).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Nor parallel workers: starting them costs more than a page's short
+    # queries save (the Arabic search query at 100,000 articles: p50 35 -> 16 ms,
+    # p95 52 -> 25 ms without them, docs/benchmarks.md), and on a web server the
+    # cores are already busy with other requests.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c jit=off -c max_parallel_workers_per_gather=0"
+    )
     # Server-side parameters and prepared statements: a query run five times on
     # a connection is planned once (the page queries' planning was about half of
     # PostgreSQL's time; uncached article 107 -> 128 req/s, docs/benchmarks.md).

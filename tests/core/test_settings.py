@@ -116,6 +116,20 @@ def test_sites_on_two_databases_sharing_var_never_read_each_others_cache(tmp_pat
     assert read_other.stdout.strip().splitlines()[-1] == "[None]", read_other.stderr
 
 
+def test_postgresql_page_queries_run_without_jit_or_parallel_workers(db):
+    """Both cost more than a page's short queries save (docs/benchmarks.md)."""
+    import pytest
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's planner settings")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+
+
 def test_postgresql_queries_are_prepared_after_a_few_runs(db):
     """On PostgreSQL a query run five times on a connection is prepared, so it is
     planned once; MANCHETTE_PG_PREPARE=off keeps Django's default (none).
