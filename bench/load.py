@@ -43,6 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 
+from bench.serve_stack import cpu_seconds  # noqa: E402  (uncached.py imports it here)
+
 PROXY, APP, APP_OFF, STATIC = 8100, 8101, 8102, 8103
 
 
@@ -132,18 +134,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """Return the CPU time (user + system) the processes ``pids`` have used."""
-    ticks = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def postgres_pids() -> list[int]:

@@ -14,6 +14,15 @@ pytest_plugins = ["tests.pagecache"]
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
+def redis_reachable() -> bool:
+    """Whether the Redis server the tests may use answers at 127.0.0.1:6379."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def free_port() -> int:
     """Return a loopback TCP port nothing listens on now."""
     with socket.socket() as sock:

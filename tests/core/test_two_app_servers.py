@@ -6,7 +6,6 @@ folder, behind one Varnish (round-robin) and one file server.
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from manchette.core.management.commands.serve_site import (
     prepare_nginx,
     render_nginx_conf,
 )
-from tests.conftest import free_port
+from tests.conftest import free_port, redis_reachable
 from tests.core.conftest import needs_varnish, varnish, wait_for_port
 from tests.factories import ArticlePageFactory
 
@@ -58,14 +57,6 @@ prefix = settings.CACHES["default"]["KEY_PREFIX"]
 for key in client.scan_iter(match=prefix + ":*"):
     client.delete(key)
 """
-
-
-def redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def read(url: str) -> tuple[int, str, dict]:

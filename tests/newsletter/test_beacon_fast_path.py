@@ -4,7 +4,6 @@ batches; through Varnish and granian; with its rules in Redis when reachable.
 """
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -23,20 +22,12 @@ from manchette.newsletter.beacon import beacon_count
 from manchette.newsletter.models import ArticleReadCount, ArticleReadHour
 from manchette.newsletter.readcounter import reads_flush
 from manchette.wsgi import application
-from tests.conftest import free_port
+from tests.conftest import free_port, redis_reachable
 from tests.core.conftest import needs_varnish, varnish, wait_for_port
 from tests.factories import ArticlePageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("MANCHETTE_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
-
-
-def redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def post(url: str, *, address: str = "", method: str = "POST") -> tuple[int, dict]:
