@@ -165,7 +165,11 @@ def test_a_slug_clash_names_its_page(live_server, newsroom, browser_context):
     page.locator("#id_title").fill("Un autre texte")
     page.locator("#id_summary").fill("Une phrase.")
     page.get_by_role("tab", name="Promotion").click()
+    # Wagtail fills the slug from the title a moment later: let it, then
+    # overwrite it, or its late update would replace the clashing slug.
+    expect(page.locator("#id_slug")).to_have_value("un-autre-texte")
     page.locator("#id_slug").fill(yesterday.slug)
+    expect(page.locator("#id_slug")).to_have_value(yesterday.slug)
     with page.expect_navigation():
         page.get_by_role("button", name="Enregistrer le brouillon").click()
     error = page.locator(".messages")
