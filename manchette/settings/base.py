@@ -284,9 +284,9 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Wagtail's autosave (every 500 ms of editing) is off: its requests race the
-# editor's own clicks (a new article saved twice under load, a slug clash
-# overwritten) and it duplicates new inline rows such as bylines
-# (wagtail/wagtail#14568). docs/decisions.md.
+# editor's own clicks (a new article saved twice under load), and it
+# duplicates new inline rows such as bylines (wagtail/wagtail#14568).
+# docs/decisions.md.
 WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("MANCHETTE_AUTOSAVE_MS", "0"))
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
