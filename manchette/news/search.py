@@ -5,6 +5,7 @@ or tsquery syntax typed by a reader are dropped here, so no query can reach a
 backend's parser as syntax (and fail with a 500).
 """
 
+import functools
 import re
 import unicodedata
 
@@ -46,12 +47,16 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_QUERY_TERMS]
 
 
+# A results page folds the same few hundred words of titles and excerpts.
+_fold_word = functools.lru_cache(maxsize=4096)(fold)
+
+
 def _matches(word: str, terms: list[str]) -> bool:
     """True when ``word`` is a form of one of ``terms``: the same word, or (for
     words long enough) one starting with the other, so plurals and feminine
     forms (``président``/``présidentes``) are highlighted too.
     """
-    folded = fold(word)
+    folded = _fold_word(word)
     for term in terms:
         short, long = sorted((folded, term), key=len)
         if folded == term or (

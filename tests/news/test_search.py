@@ -245,3 +245,14 @@ def test_postgres_ranks_the_newest_articles_first_when_they_hold_enough(
     # Too few: the whole archive is ranked.
     monkeypatch.setattr(search_backends, "SEARCH_WINDOW_MIN_HITS", 3)
     assert len(result_titles(client.get("/recherche/", {"q": "seismes"}))) == 5
+    # The same window within a section (read from the article table's index)
+    # and from a date (the page index's range).
+    monkeypatch.setattr(search_backends, "SEARCH_WINDOW_MIN_HITS", 2)
+    newest_two = ["Séisme récent deux", "Séisme récent un"]
+    in_section = client.get("/recherche/", {"q": "seismes", "rubrique": section.slug})
+    assert sorted(result_titles(in_section)) == newest_two
+    since = (now - timedelta(days=250)).date().isoformat()
+    assert (
+        sorted(result_titles(client.get("/recherche/", {"q": "seismes", "du": since})))
+        == newest_two
+    )
