@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from manchette.core.text import ascii_slug, slug_for, unique_slug
@@ -75,6 +77,71 @@ def site_ensure(*, site_name: str | None = None) -> HomePage:
         home.add_child(
             instance=TagIndexPage(title="Sujets", slug="sujets")
         ).save_revision().publish()
+    return home
+
+
+def translation_ensure(
+    page: Page, locale: Locale, *, exclude_fields: list | None = None, **fields
+) -> Page:
+    """Return the translation of ``page`` into ``locale``; when missing, make it
+    the Wagtail way (``copy_for_translation``, leaving ``exclude_fields`` out),
+    set ``fields`` and publish it.
+    """
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    copy = page.specific.copy_for_translation(locale, exclude_fields=exclude_fields)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return type(copy).objects.get(pk=copy.pk)
+
+
+@transaction.atomic
+def edition_ensure(
+    language_code: str,
+    *,
+    home_fields: dict | None = None,
+    index_fields: dict | None = None,
+) -> HomePage:
+    """Return the home page of the edition of ``language_code``, creating what it
+    lacks as published translations of the default edition's pages: its home
+    page (without the default edition's "À la une" picks) and its tag and
+    author indexes, titled in the edition's language (slugs from the titles).
+
+    ``home_fields`` sets fields of a new home page (``{"intro": …}``);
+    ``index_fields`` maps an index model to the fields of its new translation
+    (``{TagIndexPage: {"slug": …, "title": …}}``). What exists is kept. The
+    default language gets ``site_ensure()``'s home page. The new home page's
+    permissions and workflow are copied from its source when it is saved
+    (``manchette.news.editions``).
+    """
+    source = site_ensure()
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    if source.locale_id == locale.pk:
+        return source
+    with translation.override(language_code):
+        titles = {
+            HomePage: gettext("Accueil"),
+            TagIndexPage: gettext("Sujets"),
+            AuthorIndexPage: gettext("Auteurs"),
+        }
+    home = translation_ensure(
+        source,
+        locale,
+        exclude_fields=["front_picks"],
+        **{"title": titles[HomePage], "intro": "", **(home_fields or {})},
+    )
+    for model in (TagIndexPage, AuthorIndexPage):
+        index = model.objects.child_of(source).first()
+        if index is None or model.objects.filter(locale=locale).exists():
+            continue
+        fields = {
+            "title": titles[model],
+            "slug": slug_for(titles[model], max_length=60) or index.slug,
+            **(index_fields or {}).get(model, {}),
+        }
+        translation_ensure(index, locale, **fields)
     return home
 
 

@@ -7,16 +7,19 @@ records, undo journal), ``taxonomy``, ``people``, ``media``, ``posts``,
 """
 
 from .ninjs import NinjsResult, ninjs_article_data, ninjs_import
-from .run import wxr_import
-from .state import REPORT_KINDS, WxrReport
+from .run import WxrEditionError, import_language, wxr_import
+from .state import REPORT_KINDS, WxrReport, language_name
 from .taxonomy import section_map_load
 from .text import byline_names, summary_from
 
 __all__ = [
     "REPORT_KINDS",
     "NinjsResult",
+    "WxrEditionError",
     "WxrReport",
     "byline_names",
+    "import_language",
+    "language_name",
     "ninjs_article_data",
     "ninjs_import",
     "section_map_load",

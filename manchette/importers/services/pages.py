@@ -40,7 +40,13 @@ class PagesMixin:
             *([item.password] if item.password else []),
         )
         known = self.known.get((WxrObject.Kind.PAGE, item.wp_id))
-        page = ContentPage.objects.filter(pk=known.object_id).first() if known else None
+        page = (
+            ContentPage.objects.filter(
+                pk=known.object_id, locale_id=self.locale_id
+            ).first()
+            if known
+            else None
+        )
         self._skip_comments(item, PAGE_COMMENT_SKIPPED)
         if (
             parent_id != self.home.pk

@@ -29,8 +29,11 @@ class PeopleMixin:
         page = AuthorPage.objects.filter(pk=known).first() if known else None
         found_by_slug = page is None
         if page is None:
-            # Another login's page, or the newsroom's own: used, never renamed.
-            page = AuthorPage.objects.filter(slug=slug).first()
+            # Another login's page, or the newsroom's own (in the edition
+            # imported into): used, never renamed.
+            page = AuthorPage.objects.filter(
+                slug=slug, locale_id=self.locale_id
+            ).first()
         if page is None:
             page = AuthorPage(title=name, slug=slug)
             self._insert_page(self.author_index_id, page, live=True)

@@ -11,18 +11,27 @@ class RedirectsMixin:
     """Old URLs of the export and the redirects that keep them working."""
 
     def _load_redirects(self) -> None:
-        self.redirects = {
-            old_path: (pk, page_id, route, link)
-            for pk, old_path, page_id, route, link in Redirect.objects.filter(
-                site__isnull=True
-            ).values_list(
-                "pk",
-                "old_path",
-                "redirect_page_id",
-                "redirect_page_route_path",
-                "redirect_link",
-            )
-        }
+        rows = Redirect.objects.filter(site__isnull=True).values_list(
+            "pk",
+            "old_path",
+            "redirect_page_id",
+            "redirect_page_route_path",
+            "redirect_link",
+            "redirect_page__locale_id",
+        )
+        self.redirects = {}
+        # Old paths that lead to another edition's pages (the same shortlink
+        # or category path in the WordPress sites of two editions) are kept,
+        # unless an earlier import of this same export made those pages.
+        self.other_edition_redirects = set()
+        for pk, old_path, page_id, route, link, locale_id in rows:
+            self.redirects[old_path] = (pk, page_id, route, link)
+            if (
+                page_id is not None
+                and locale_id != self.locale_id
+                and page_id not in self.earlier_edition_pages
+            ):
+                self.other_edition_redirects.add(old_path)
 
     def _redirects_written(self, rows: list) -> None:
         """Note the ids of the redirects a flush just inserted."""
@@ -52,6 +61,11 @@ class RedirectsMixin:
         if not old_path or old_path in {"/", ""}:
             return
         if "\0" in old_path or len(old_path) > 255:
+            return
+        if old_path in self.other_edition_redirects:
+            self.report.skip(
+                old_path, "redirect", "already redirects to a page of another edition"
+            )
             return
         existing = self.redirects.get(old_path)
         if existing is not None:
@@ -90,7 +104,11 @@ class RedirectsMixin:
                 self._redirect(path, page_id=page.pk)
 
     def _page_url_path(self, page) -> str:
-        return Redirect.normalise_path("/" + page.url_path[len(self.home_prefix) :])
+        """Return the public path of ``page`` (normalised as a redirect's): the
+        edition's prefix ("/", "/ar/") and its path under the edition's home."""
+        return Redirect.normalise_path(
+            self.url_prefix + page.url_path[len(self.home_prefix) :]
+        )
 
     def remember_urls(self, item: WxrPost) -> None:
         """Note every URL by which another post may link to ``item``."""

@@ -8,8 +8,9 @@ from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
+from manchette.core.editions import editions, is_edition
 from manchette.core.pagecache import invalidate
 from manchette.news.models import (
     ArticlePage,
@@ -19,7 +20,7 @@ from manchette.news.models import (
     SectionPage,
     TagIndexPage,
 )
-from manchette.news.services import site_ensure
+from manchette.news.services import edition_ensure
 
 from ..wxr import WxrAuthor, WxrChannel, WxrPost, WxrTerm, iter_wxr
 from .comments import CommentsMixin
@@ -28,7 +29,7 @@ from .pages import PagesMixin
 from .people import PeopleMixin
 from .posts import PostsMixin
 from .redirects import RedirectsMixin
-from .state import StateMixin, WxrReport
+from .state import StateMixin, WxrReport, language_name
 from .taxonomy import TaxonomyMixin
 from .text import fingerprint
 from .tree import TreeMixin
@@ -72,20 +73,30 @@ class WxrImport(
         section_map: dict[str, tuple[str, str]],
         tz,
         progress,
+        language: str,
     ):
         self.path = Path(path)
         self.media_dir = Path(media_dir) if media_dir else None
         self.section_map = section_map
         self.tz = tz
         self.progress = progress or (lambda advance=1, total=None: None)
-        self.report = WxrReport()
-        self.home = site_ensure()
+        self.report = WxrReport(language=language)
+        # Everything lands in the edition of ``language``: its home page (made
+        # now if missing), its locale, its author and tag indexes.
+        self.language = language
+        self.home = edition_ensure(language)
+        self.locale_id = self.home.locale_id
         self.home_prefix = self.home.url_path
-        self.tag_index = TagIndexPage.objects.first()
-        self.locale_id = Locale.get_default().pk
-        self.author_index_id = AuthorIndexPage.objects.values_list("pk", flat=True).get(
-            locale_id=self.locale_id
+        self.url_prefix = edition_url_prefix(self.home, language)
+        self.tag_index = (
+            TagIndexPage.objects.child_of(self.home).first()
+            or TagIndexPage.objects.filter(locale_id=self.locale_id).first()
         )
+        author_index = (
+            AuthorIndexPage.objects.child_of(self.home).first()
+            or AuthorIndexPage.objects.filter(locale_id=self.locale_id).first()
+        )
+        self.author_index_id = author_index.pk if author_index else None
         self.content_types = {
             model: ContentType.objects.get_for_model(model).pk
             for model in (ArticlePage, ContentPage, Page, SectionPage, AuthorPage)
@@ -259,6 +270,7 @@ class WxrImport(
             host = urlsplit(url or "").hostname
             if host:
                 self.old_hosts.add(host.lower())
+        self.report.export_language = export_language(channel.language)
         self._load_known()
 
     def _guarded(self, wp_id, kind: str, handler, entry) -> bool:
@@ -281,6 +293,37 @@ class WxrImport(
         return True
 
 
+def edition_url_prefix(home: Page, language: str) -> str:
+    """Return the public path of the edition home ``home`` ("/", "/ar/")."""
+    parts = home.get_url_parts()
+    if parts and parts[2]:
+        return parts[2]
+    return "/" if language == Locale.get_default().language_code else f"/{language}/"
+
+
+def export_language(value: str) -> str:
+    """Return the primary subtag of a WXR ``<language>`` ("ar" for "ar-MA")."""
+    return value.strip().replace("_", "-").split("-")[0].lower()
+
+
+class WxrEditionError(ValueError):
+    """The edition asked for is not one that is on; nothing was imported."""
+
+
+def import_language(language: str | None) -> str:
+    """Return the language code of the edition to import into (default: the
+    default locale's); raise :class:`WxrEditionError` when it is not an
+    edition that is on.
+    """
+    code = (language or Locale.get_default().language_code).strip().lower()
+    if not is_edition(code):
+        on = ", ".join(f"{c} ({language_name(c)})" for c in editions())
+        raise WxrEditionError(
+            f"{code!r} is not an edition that is on; the editions that are on: {on}"
+        )
+    return code
+
+
 class _DryRun(Exception):
     """Raised to roll a dry run back."""
 
@@ -293,6 +336,7 @@ def wxr_import(
     dry_run: bool = False,
     time_zone: str | None = None,
     progress=None,
+    language: str | None = None,
 ) -> WxrReport:
     """Import a WordPress export (WXR); return what was created, updated and skipped.
 
@@ -302,13 +346,17 @@ def wxr_import(
     nothing behind. Re-importing the same export updates what changed (keyed on
     the WordPress ids) and leaves the rest alone. ``dry_run`` does everything in
     a transaction that is rolled back, and writes no image file.
-    Raise :class:`WxrError` when the file is not a readable WordPress export.
+    ``language`` names the edition everything goes to (default: the default
+    locale's); its home page and indexes are made if missing (not in a dry
+    run). Raise :class:`WxrEditionError` when it is not an edition that is on,
+    :class:`WxrError` when the file is not a readable WordPress export.
     """
     from zoneinfo import ZoneInfo
 
     from django.conf import settings
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
+    language = import_language(language)
     tz = ZoneInfo(time_zone or settings.TIME_ZONE)
     report = None
     try:
@@ -323,6 +371,7 @@ def wxr_import(
                 section_map=section_map or {},
                 tz=tz,
                 progress=progress,
+                language=language,
             )
             importer.report.dry_run = dry_run
             report = importer.run()
@@ -330,7 +379,8 @@ def wxr_import(
                 raise _DryRun
             _after_import(importer)
     except _DryRun:
-        pass
+        # Site root paths read while the rolled-back edition existed.
+        Site.clear_site_root_paths_cache()
     return report
 
 

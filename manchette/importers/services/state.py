@@ -8,8 +8,11 @@ Each item is imported in a savepoint; what it changed in memory is journaled
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language_info
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
 
+from manchette.core.editions import is_edition
 from manchette.news.models import ArticlePage, ArticlePageAuthor, ArticlePageTag
 
 from ..models import WxrObject
@@ -28,6 +31,14 @@ REPORT_KINDS = (
 _MISSING = object()
 
 
+def language_name(code: str) -> str:
+    """Return the English name of ``code`` ("Arabic"), for the command's report."""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
+
+
 @dataclass
 class WxrReport:
     """What an import did (or would do, in a dry run): counts per kind, skipped items."""
@@ -42,9 +53,42 @@ class WxrReport:
     unchanged: int = 0
     summaries_derived: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # The edition imported into, and the export's own language (its
+    # ``<language>``'s primary subtag, "" when it has none).
+    language: str = ""
+    export_language: str = ""
+    # Pages an earlier import of the same export made in another edition.
+    earlier_edition_items: int = 0
 
     def skip(self, wp_id, kind: str, reason: str) -> None:
         self.skipped.append({"wp_id": wp_id, "kind": kind, "reason": reason})
+
+    def language_note(self) -> str:
+        """Return a line for the operator when the export is in the language of
+        another edition that is on than the one it was imported into, else "".
+        """
+        spoken = self.export_language
+        if not spoken or spoken == self.language or not is_edition(spoken):
+            return ""
+        verb = "would be" if self.dry_run else "was"
+        return (
+            f"The export says its language is {spoken}; it {verb} imported into "
+            f"the {language_name(self.language)} edition (use --language {spoken} "
+            f"for the {language_name(spoken)} edition)."
+        )
+
+    def earlier_edition_note(self) -> str:
+        """Return a line for the operator when items of the export were in
+        another edition from an earlier import, else ""."""
+        if not self.earlier_edition_items:
+            return ""
+        return (
+            f"{self.earlier_edition_items} page(s) made from this export by an "
+            "earlier import are in another edition: their items were imported "
+            "again into the "
+            f"{language_name(self.language)} edition, and their old URLs follow "
+            "them; the earlier pages stay (delete them in the admin if unwanted)."
+        )
 
     def as_dict(self) -> dict:
         """Return the report in the documented JSON shape."""
@@ -94,18 +138,36 @@ class StateMixin:
             (obj.kind, obj.wp_id): obj
             for obj in WxrObject.objects.filter(source=self.source)
         }
+        # Pages an earlier import of this export made in another edition are
+        # not this run's: its items are imported again into its own edition
+        # (and their records, and old URLs, follow them there).
+        other_edition = set(
+            Page.objects.exclude(locale_id=self.locale_id).values_list("pk", flat=True)
+        )
+        seeds = {
+            WxrObject.Kind.POST: self.post_pks,
+            WxrObject.Kind.PAGE: self.page_pks,
+            WxrObject.Kind.CATEGORY: self.sections,
+            WxrObject.Kind.AUTHOR: self.authors,
+        }
+        self.earlier_edition_pages = set()
         for (kind, wp_id), obj in self.known.items():
-            if kind == WxrObject.Kind.POST:
-                self.post_pks[wp_id] = obj.object_id
-            elif kind == WxrObject.Kind.PAGE:
-                self.page_pks[wp_id] = obj.object_id
-            elif kind == WxrObject.Kind.CATEGORY:
-                self.sections[wp_id] = obj.object_id
-            elif kind == WxrObject.Kind.AUTHOR:
-                self.authors[wp_id] = obj.object_id
-        self.article_pks = set(ArticlePage.objects.values_list("pk", flat=True))
+            if kind not in seeds:
+                continue
+            if obj.object_id in other_edition:
+                self.earlier_edition_pages.add(obj.object_id)
+            else:
+                seeds[kind][wp_id] = obj.object_id
+        self.report.earlier_edition_items = len(self.earlier_edition_pages)
+        self.article_pks = set(
+            ArticlePage.objects.filter(locale_id=self.locale_id).values_list(
+                "pk", flat=True
+            )
+        )
         self.by_guid = dict(
-            ArticlePage.objects.exclude(source_uri="").values_list("source_uri", "pk")
+            ArticlePage.objects.filter(locale_id=self.locale_id)
+            .exclude(source_uri="")
+            .values_list("source_uri", "pk")
         )
         self._load_redirects()
 

@@ -149,10 +149,16 @@ class TaxonomyMixin:
     def _section_at(self, parts: list[str], title: str, term: WxrTerm):
         """Return the section at the mapped path ``parts`` below the home page,
         creating what is missing (the last one titled ``title``). A single slug
-        that is not a top-level section may name a section anywhere in the tree.
+        that is not a top-level section may name a section anywhere in the
+        edition's tree.
         """
         if len(parts) == 1 and self._child_section(self.home.pk, parts[0]) is None:
-            found = SectionPage.objects.filter(slug=parts[0]).order_by("depth").first()
+            found = (
+                SectionPage.objects.descendant_of(self.home)
+                .filter(slug=parts[0])
+                .order_by("depth")
+                .first()
+            )
             if found is not None:
                 return found
         parent_id = self.home.pk

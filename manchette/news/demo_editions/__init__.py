@@ -30,7 +30,7 @@ from ..models import (
     SectionPage,
     TagIndexPage,
 )
-from ..services import ArticleData, article_save
+from ..services import ArticleData, article_save, edition_ensure, translation_ensure
 from . import ar, en
 
 CONTENT = {"ar": ar, "en": en}
@@ -46,14 +46,7 @@ def _translated(page: Page, code: str, **fields) -> Page:
     ``fields`` set) when missing.
     """
     locale, _ = Locale.objects.get_or_create(language_code=code)
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    copy = page.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    return type(copy).objects.get(pk=copy.pk)
+    return translation_ensure(page, locale, **fields)
 
 
 def _pages_build(code: str, home: HomePage) -> dict:
@@ -61,13 +54,17 @@ def _pages_build(code: str, home: HomePage) -> dict:
     its sections by French slug.
     """
     content = CONTENT[code]
-    _translated(home, code, title=content.HOME_TITLE, intro=content.HOME_INTRO)
-    for model, (slug, title) in (
-        (TagIndexPage, content.TAG_INDEX),
-        (AuthorIndexPage, content.AUTHOR_INDEX),
-    ):
-        for index in model.objects.child_of(home):
-            _translated(index, code, title=title, slug=slug)
+    edition_ensure(
+        code,
+        home_fields={"title": content.HOME_TITLE, "intro": content.HOME_INTRO},
+        index_fields={
+            model: {"slug": slug, "title": title}
+            for model, (slug, title) in (
+                (TagIndexPage, content.TAG_INDEX),
+                (AuthorIndexPage, content.AUTHOR_INDEX),
+            )
+        },
+    )
     for page in ContentPage.objects.child_of(home).filter(
         slug__in=content.FOOTER_PAGES
     ):

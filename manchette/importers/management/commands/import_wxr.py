@@ -4,7 +4,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from manchette.importers.services import REPORT_KINDS, section_map_load, wxr_import
+from manchette.importers.services import (
+    REPORT_KINDS,
+    WxrEditionError,
+    import_language,
+    language_name,
+    section_map_load,
+    wxr_import,
+)
 from manchette.importers.wxr import WxrError
 
 
@@ -29,6 +36,13 @@ class Command(BaseCommand):
             "path is a section slug or a nested path such as 'politique/elections'",
         )
         parser.add_argument(
+            "--language",
+            metavar="CODE",
+            help="the edition to import into, by its language code (ar, en, fr; "
+            "default: the site's default language); its home page, tag and "
+            "author indexes are made if missing",
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="report what would change and write nothing",
@@ -49,6 +63,10 @@ class Command(BaseCommand):
         media_dir = Path(media_dir) if media_dir else None
         section_map = Path(section_map) if section_map else None
         report_json = Path(report_json) if report_json else None
+        try:
+            language = import_language(options.get("language"))
+        except WxrEditionError as exc:
+            raise CommandError(f"--language: {exc}. Nothing was imported.") from exc
         if not file.is_file():
             raise CommandError(f"{file}: no such file")
         if media_dir is not None and not media_dir.is_dir():
@@ -83,6 +101,7 @@ class Command(BaseCommand):
                     dry_run=dry_run,
                     time_zone=options.get("time_zone"),
                     progress=progress,
+                    language=language,
                 )
             except WxrError as exc:
                 raise CommandError(f"{exc}. Nothing was imported.") from exc
@@ -96,6 +115,9 @@ class Command(BaseCommand):
     def _print(self, report, data, *, dry_run):
         if dry_run:
             self.stdout.write("Dry run: nothing was written. It would have:")
+        self.stdout.write(
+            f"edition: {report.language} ({language_name(report.language)})"
+        )
         width = max(len(kind) for kind in REPORT_KINDS)
         self.stdout.write(f"{'':{width}}  created  updated")
         for kind in REPORT_KINDS:
@@ -103,6 +125,9 @@ class Command(BaseCommand):
                 f"{kind:{width}}  {data['created'][kind]:7d}  {data['updated'][kind]:7d}"
             )
         self.stdout.write(f"unchanged items: {report.unchanged}")
+        for note in (report.language_note(), report.earlier_edition_note()):
+            if note:
+                self.stdout.write(note)
         if report.summaries_derived:
             self.stdout.write(
                 f"{len(report.summaries_derived)} article(s) had no excerpt: their "
