@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from bench.serve_stack import cpu_seconds  # noqa: E402  (uncached.py imports it here)
 
 PROXY, APP, APP_OFF, STATIC = 8100, 8101, 8102, 8103
-WRK_NICE = 0  # --wrk-nice
+WRK_NICE = 0  # --readers-nice
 
 
 def wrk(
@@ -178,15 +178,15 @@ def main() -> None:
     )
     parser.add_argument("--only", default="abcde", help="scenarios to run, e.g. 'ab'")
     parser.add_argument(
-        "--wrk-nice",
+        "--readers-nice",
         type=int,
         default=0,
-        help="run wrk at this nice level (19: the readers' own CPU counts "
-        "last, as when they are elsewhere; Varnish keeps its priority)",
+        help="run wrk and Varnish at this nice level (19: the readers and the "
+        "shared cache count last on this machine, as when they are elsewhere)",
     )
     args = parser.parse_args()
     global PROXY, APP, APP_OFF, STATIC, WRK_NICE
-    WRK_NICE = args.wrk_nice
+    WRK_NICE = args.readers_nice
     PROXY, APP, APP_OFF, STATIC = (args.port_base + offset for offset in range(4))
 
     var = OUT / "var"
@@ -244,7 +244,10 @@ def main() -> None:
 
     specs = {
         "proxy": (
-            varnishd_command(varnish_var, vcl, listen=f"127.0.0.1:{PROXY}"),
+            [
+                *(["nice", "-n", str(WRK_NICE)] if WRK_NICE else []),
+                *varnishd_command(varnish_var, vcl, listen=f"127.0.0.1:{PROXY}"),
+            ],
             env,
         ),
         "static": (
