@@ -4,7 +4,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -573,7 +573,10 @@ class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
         from .tags import article_page_tags
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = article_list_related(self, tags=self.tag_list)
+        # Read only when rendered: a page part from the render cache skips it.
+        context["related"] = SimpleLazyObject(
+            lambda: article_list_related(self, tags=self.tag_list)
+        )
         if self.depth > 4:  # In a subsection: its breadcrumb shows the sections.
             context["page_ancestors"] = page_ancestors_below_home(self)
         add_cache_tags(request, article_page_tags(self))

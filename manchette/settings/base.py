@@ -437,6 +437,13 @@ MANCHETTE_PAGE_CACHE_S_MAXAGE = int(
     os.environ.get("MANCHETTE_PAGE_CACHE_S_MAXAGE", "3600")
 )
 MANCHETTE_PAGE_CACHE_STALE = int(os.environ.get("MANCHETTE_PAGE_CACHE_STALE", "30"))
+# The render cache keeps costly parts of pages (an article's text and related
+# articles) in the default cache under their tags (core/pagecache/rendered.py).
+# On by default with Redis; Django's file cache lists its directory on every
+# store, so without Redis it is off unless MANCHETTE_RENDER_CACHE=on.
+MANCHETTE_RENDER_CACHE = os.environ.get(
+    "MANCHETTE_RENDER_CACHE", "on" if os.environ.get("REDIS_URL") else "off"
+).lower() in {"1", "on", "true", "yes"}
 # Response headers that name a page's tags: "xkey" for Varnish, plus the
 # CDN's own: Surrogate-Key (Fastly), Cache-Tag (Cloudflare), Edge-Cache-Tag
 # (Akamai). Comma-separated.

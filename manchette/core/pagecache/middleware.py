@@ -167,14 +167,17 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        candidate = enabled() and _anonymous_read(request)
+        # The render cache (``rendered``) needs the number too, page cache or not.
+        candidate = (enabled() or settings.MANCHETTE_RENDER_CACHE) and _anonymous_read(
+            request
+        )
         if candidate:
             setattr(request, STARTED_ATTRIBUTE, versions.render_started())
         response = self.get_response(request)
         tags = cache_tags(request)
         if not tags:
             return response
-        if candidate and _shareable(request, response):
+        if candidate and enabled() and _shareable(request, response):
             return _make_shared(request, response, tags)
         if not any(
             word in response.headers.get("Cache-Control", "")

@@ -83,3 +83,34 @@ def moved_since(tags: Iterable[str], started: int) -> bool:
         return False
     versions = shared_cache().get_many(keys)
     return any(version > started for version in versions.values())
+
+
+def unchanged_since(tags: Iterable[str], started: int) -> bool:
+    """Return True if every one of ``tags`` has a version and none is above
+    ``started``: nothing they name changed after a render that started then.
+
+    A tag without a version (never invalidated, expired or evicted) proves
+    nothing, so it counts as changed; ``versions_ensure`` gives it one.
+    """
+    keys = [_tag_key(tag) for tag in tags]
+    found = shared_cache().get_many(keys)
+    return len(found) == len(keys) and all(
+        version <= started for version in found.values()
+    )
+
+
+def versions_ensure(tags: Iterable[str], started: int) -> None:
+    """Give the tags that have no version the number ``started`` (the render's).
+
+    An invalidation during the render set a version above it, which ``add``
+    keeps. A version lost before the render started belonged to a change the
+    render read after, and anything stored before that change was stored
+    under a lower number. The one case this misses: a version set during the
+    render and evicted before this call, within milliseconds of being written
+    (Redis evicts the least recently used keys first).
+    """
+    cache = shared_cache()
+    keys = [_tag_key(tag) for tag in tags]
+    missing = set(keys) - set(cache.get_many(keys))
+    for key in missing:
+        cache.add(key, started, timeout=TAG_VERSION_TIMEOUT)
