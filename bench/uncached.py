@@ -8,8 +8,11 @@ Starts granian (one worker per core, two threads each, as ``make serve``) on
 and Redis when ``REDIS_URL`` is set, then, ``--runs`` times in a row, measures
 the newest article, the home page and its section for ``--duration`` seconds
 each with wrk. Prints requests/s, p50 and p99 (ms), and the CPU time per
-request of the app processes and of PostgreSQL (read from /proc). A page is
-rendered in full on every request: nothing caches whole pages in the app.
+request of the app processes and of PostgreSQL (read from /proc). Nothing
+caches whole pages in the app; the render cache (parts of pages under their
+tags, on by default with Redis) is as ``MANCHETTE_RENDER_CACHE`` says, and
+is warm after the first request: ``--render-cache off`` measures every part
+rendered on every request.
 """
 
 import argparse
@@ -40,6 +43,12 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8111)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--render-cache",
+        choices=["on", "off"],
+        default=None,
+        help="MANCHETTE_RENDER_CACHE for the app (default: on with Redis)",
+    )
     args = parser.parse_args()
 
     var = ROOT / "bench" / "out" / "uncached-var"
@@ -54,10 +63,18 @@ def main() -> None:
         "MANCHETTE_PAGE_CACHE": "off",
         "ALLOWED_HOSTS": "*",
     }
+    if args.render_cache:
+        env["MANCHETTE_RENDER_CACHE"] = args.render_cache
     os.environ.update(env)
     import django
 
     django.setup()
+    from django.conf import settings
+
+    print(
+        f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}; "
+        f"render cache: {'on' if settings.MANCHETTE_RENDER_CACHE else 'off'}"
+    )
     from manchette.news.models import ArticlePage
 
     article = ArticlePage.objects.live().order_by("-published_at", "-pk").first()
