@@ -178,3 +178,20 @@ def test_off_the_cache_is_never_read(settings):
     settings.MANCHETTE_RENDER_CACHE = False
     cached("première")
     assert cached("seconde")[0] == "seconde"
+
+
+def test_a_page_made_private_keeps_no_part_for_readers(
+    client, section, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    article = ArticlePageFactory(section=section, title="Bientôt réservé")
+    client.get(article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=article, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    response = client.get(article.url)
+    assert response.status_code == 302
+    assert "Bientôt réservé" not in response.content.decode()

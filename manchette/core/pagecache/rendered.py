@@ -18,7 +18,8 @@ nothing and counts as changed; the store gives it the render's number first
 last ``TAG_VERSION_TIMEOUT``.
 
 Only for the requests whose page may be shared (anonymous reads, the
-middleware's ``STARTED_ATTRIBUTE``), never for a preview, and only with
+middleware's ``STARTED_ATTRIBUTE``), never for a preview or a page behind a
+view restriction, and only with
 ``MANCHETTE_RENDER_CACHE`` on (the default when Redis is the cache: with
 Django's file cache every store lists the cache's directory).
 """
@@ -30,7 +31,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from . import versions
-from .middleware import STARTED_ATTRIBUTE, strip_csrf_tokens
+from .middleware import PUBLIC_PAGE_ATTRIBUTE, STARTED_ATTRIBUTE, strip_csrf_tokens
 from .tags import add_cache_tags, cache_tags
 
 RENDER_PREFIX = "pagecache:render:"
@@ -45,7 +46,13 @@ def render_cached(request, name: str, render: Callable[[], str]) -> SafeString:
     when still valid, else ``render()`` (stored when nothing it shows moved).
     """
     started = getattr(request, STARTED_ATTRIBUTE, None)
-    if started is None or not enabled() or getattr(request, "is_preview", False):
+    if (
+        started is None
+        or not enabled()
+        or getattr(request, "is_preview", False)
+        # A page behind a view restriction is never shared, nor are its parts.
+        or getattr(request, PUBLIC_PAGE_ATTRIBUTE, None) is False
+    ):
         return render()
     key = f"{RENDER_PREFIX}{request.get_host()}:{get_language()}:{name}"
     cache = versions.shared_cache()
