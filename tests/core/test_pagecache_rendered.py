@@ -195,3 +195,13 @@ def test_a_page_made_private_keeps_no_part_for_readers(
     response = client.get(article.url)
     assert response.status_code == 302
     assert "Bientôt réservé" not in response.content.decode()
+
+
+def test_a_url_with_a_query_string_is_always_rendered(client, section):
+    article = ArticlePageFactory(section=section, title="Titre lu par tous")
+    client.get(article.url)
+    ArticlePage.objects.filter(pk=article.pk).update(title="Titre changé en base")
+
+    assert "Titre lu par tous" in client.get(article.url).content.decode()
+    with_query = client.get(article.url, {"utm_source": "lettre"}).content.decode()
+    assert "Titre changé en base" in with_query

@@ -19,7 +19,7 @@ last ``TAG_VERSION_TIMEOUT``.
 
 Only for the requests whose page may be shared (anonymous reads, the
 middleware's ``STARTED_ATTRIBUTE``), never for a preview or a page behind a
-view restriction, and only with
+view restriction or a URL with a query string, and only with
 ``MANCHETTE_RENDER_CACHE`` on (the default when Redis is the cache: with
 Django's file cache every store lists the cache's directory).
 """
@@ -52,6 +52,10 @@ def render_cached(request, name: str, render: Callable[[], str]) -> SafeString:
         or getattr(request, "is_preview", False)
         # A page behind a view restriction is never shared, nor are its parts.
         or getattr(request, PUBLIC_PAGE_ATTRIBUTE, None) is False
+        # Readers arrive at clean URLs; a query string (a reply link, a
+        # campaign's parameters, anything a robot invents) is rendered, so
+        # no one can fill the cache with variants.
+        or request.META.get("QUERY_STRING")
     ):
         return render()
     key = f"{RENDER_PREFIX}{request.get_host()}:{get_language()}:{name}"
