@@ -570,7 +570,6 @@ class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import article_list_related, page_ancestors_below_home
-        from .tags import article_page_tags
 
         context = super().get_context(request, *args, **kwargs)
         # Read only when rendered: a page part from the render cache skips it.
@@ -579,7 +578,10 @@ class ArticlePage(ViewRestrictionsMixin, ArticlePreviewMixin, Page):
         )
         if self.depth > 4:  # In a subsection: its breadcrumb shows the sections.
             context["page_ancestors"] = page_ancestors_below_home(self)
-        add_cache_tags(request, article_page_tags(self))
+        # The page's tags (article, section, tags, authors) are recorded by its
+        # template, inside each part of the render cache that shows them
+        # ({% article_cache_tags %}): a page served from its parts skips the
+        # two queries they take.
         return context
 
 

@@ -243,9 +243,10 @@ class LiveBlogPage(ArticlePage):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors.live import live_update_list
+        from .tags import article_page_tags
 
         context = super().get_context(request, *args, **kwargs)
-        add_cache_tags(request, live_blog_tag(self.pk))
+        add_cache_tags(request, live_blog_tag(self.pk), article_page_tags(self))
         context["updates"] = paginate(
             request, live_update_list(self.pk), per_page=LIVE_PAGE_SIZE
         )

@@ -22,6 +22,18 @@ def card(context, card):
         return template.render(context)
 
 
+@register.simple_tag(takes_context=True)
+def article_cache_tags(context, article) -> str:
+    """Record the tags of what an article's page shows of it (itself, its
+    section, tags and authors); renders nothing. Called inside each part of
+    the page that shows them, so a part from the render cache carries them.
+    """
+    from manchette.news.tags import article_page_tags
+
+    add_cache_tags(context.get("request"), article_page_tags(article))
+    return ""
+
+
 def navigation(locale_id: int | None = None) -> dict:
     """Return the navigation of a locale (default: French): its sections as
     ``{"pk", "title", "url", "path"}`` and the tag index URL, from the fragment
