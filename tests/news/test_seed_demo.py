@@ -10,7 +10,9 @@ from manchette.news.models import (
     ArticlePage,
     AuthorPage,
     ContentPage,
+    CorrectionNote,
     LiveBlogPage,
+    LiveUpdate,
     SectionPage,
 )
 
@@ -23,8 +25,27 @@ def seed():
     return out.getvalue()
 
 
-def test_seed_demo_builds_the_newsroom_and_is_safe_to_rerun(client):
+def test_seed_demo_builds_the_site_and_is_safe_to_rerun(client):
+    """One demo build (about 25 s) checked from every side, then built again."""
     first = seed()
+    newsroom_checks(first)
+    read_also_checks()
+    editions_checks(client)
+    breaking_news_checks(client)
+    editor_checks(client)
+
+    second = seed()
+    french = {"locale__language_code": "fr"}
+    articles = ArticlePage.objects.live().filter(**french).not_exact_type(LiveBlogPage)
+    assert "0 article(s) created" in second
+    assert "password '" not in second
+    assert articles.count() == len(demo_content.ARTICLES)
+    assert ArticlePage.objects.filter(locale__language_code="ar").count() == 13
+    assert LiveUpdate.objects.count() == 20
+    assert client.get("/").status_code == 200
+
+
+def newsroom_checks(first):
     french = {"locale__language_code": "fr"}
     articles = (
         ArticlePage.objects.live().filter(**french).not_exact_type(LiveBlogPage)
@@ -54,15 +75,8 @@ def test_seed_demo_builds_the_newsroom_and_is_safe_to_rerun(client):
     editor = get_user_model().objects.get(username="editeur")
     assert editor.groups.filter(name="Éditeurs").exists()
 
-    second = seed()
-    assert "0 article(s) created" in second
-    assert "password '" not in second
-    assert articles.count() == len(demo_content.ARTICLES)
-    assert client.get("/").status_code == 200
 
-
-def test_demo_articles_have_read_also_blocks_and_shared_tags():
-    seed()
+def read_also_checks():
     read_also = [
         article
         for article in ArticlePage.objects.live().filter(locale__language_code="fr")
@@ -77,20 +91,38 @@ def test_demo_content_is_consistent():
     assert demo_content.check() == []
 
 
-def test_editors_can_moderate_comments_and_run_the_newsletter(client):
-    seed()
+def editor_checks(client):
+    """Editors moderate comments, run the newsletter and live blogs; only
+    administrators delete correction notes. Logs the client in last.
+    """
     editor = get_user_model().objects.get(username="editeur")
     assert editor.has_perm("comments.change_comment")
     assert editor.has_perm("newsletter.change_briefissue")
     assert not editor.has_perm("comments.change_commentsettings")
+    assert editor.has_perm("news.add_liveupdate")
+    assert not editor.has_perm("news.delete_correctionnote")
+    assert editor.has_perm("newsletter.view_articlereadcount")
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser
+    assert admin.has_perm("news.delete_correctionnote")
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
 
 
-def test_seed_demo_builds_the_arabic_and_english_editions(client):
-    seed()
+def breaking_news_checks(client):
+    """A finished live blog, a correction and an update note, the policy page."""
+    live = LiveBlogPage.objects.get()
+    assert live.status == LiveBlogPage.Status.ENDED
+    assert LiveUpdate.objects.filter(page=live).count() == 20
+    assert CorrectionNote.objects.filter(kind="correction").count() == 1
+    assert CorrectionNote.objects.filter(kind="update").count() == 1
+    assert "Direct terminé" in client.get(live.url).content.decode()
+    assert client.get("/corrections/").status_code == 200
+    policy = client.get("/politique-editoriale/").content.decode()
+    assert "/corrections/" in policy
+
+
+def editions_checks(client):
     for code, content in (("ar", demo_editions.ar), ("en", demo_editions.en)):
         originals = ArticlePage.objects.live().filter(
             locale__language_code=code, source_uri__startswith=f"demo:{code}:"
@@ -123,5 +155,3 @@ def test_seed_demo_builds_the_arabic_and_english_editions(client):
     economy = SectionPage.objects.get(locale__language_code="ar", title="اقتصاد")
     assert economy.slug == "اقتصاد"
     assert client.get(economy.url).status_code == 200
-    assert seed()
-    assert ArticlePage.objects.filter(locale__language_code="ar").count() == 13
